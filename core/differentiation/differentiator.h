@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "expression/node.h"
+
+#include <string>
+#include <vector>
+
+namespace gradlab {
+
+/// The rules a derivation step can cite.
+enum class DerivativeRule {
+    Constant,
+    Variable,
+    Sum,
+    ConstantMultiple,
+    Power,
+    Product,
+    Quotient,
+    Chain,
+    Exponential,
+    Logarithm,
+    Trig,
+    SigmoidIdentity,
+    TanhIdentity,
+    Relu,
+    Abs,
+    Other, ///< inverse trig, hyperbolic and the like: the builtin table's rule text says which
+};
+
+/// \brief One step of a derivation: "3xy → 3y (constant multiple)".
+struct DerivationStep
+{
+    DerivativeRule rule = DerivativeRule::Other;
+    std::string ruleName;   ///< "constant multiple"
+    NodePtr expression;     ///< the part differentiated
+    NodePtr derivative;     ///< its derivative, simplified
+    int depth = 0;          ///< nesting: 0 for the top level terms, deeper for inner rules
+    std::string text;       ///< the whole step in plain words, pretty-printed
+};
+
+/// \brief A derivative with the rule-by-rule explanation of how it was found.
+struct Derivation
+{
+    Variable variable = Variable::X;
+    NodePtr expression;                ///< f
+    NodePtr result;                    ///< ∂f/∂variable, simplified
+    std::vector<DerivationStep> steps; ///< in reading order; the first says what is held constant
+    /// The steps joined as the tutorial writes them: "treat y as a constant; x² → 2x (power rule);
+    /// 3xy → 3y (constant multiple); y² → 0 (constant); sum rule: 2x + 3y"
+    std::string summary() const;
+};
+
+/// ∂expression/∂variable, not simplified (the raw rule output).
+NodePtr differentiate(const NodePtr& expression, Variable variable);
+
+/// ∂expression/∂variable, simplified, with its derivation trace.
+Derivation derive(const NodePtr& expression, Variable variable);
+
+} // namespace gradlab

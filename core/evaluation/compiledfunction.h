@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "evaluation/grid.h"
+#include "evaluation/pointvalue.h"
+#include "expression/node.h"
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace gradlab {
+
+/// How many derivatives a compiled program computes besides f.
+enum class DerivativeOrder { Value = 0, Gradient = 1, Hessian = 2 };
+
+class Program; // the instruction list; defined in the .cpp
+
+/// \brief f(x, y) compiled together with its symbolic gradient (and, on request, Hessian) into one
+/// straight-line program that shares common subexpressions between f and its derivatives.
+/// Cheap to copy (the program is shared and immutable); parameter values are per copy.
+class CompiledFunction
+{
+public:
+    CompiledFunction();
+    ~CompiledFunction();
+    CompiledFunction(const CompiledFunction&);
+    CompiledFunction& operator=(const CompiledFunction&);
+    CompiledFunction(CompiledFunction&&) noexcept;
+    CompiledFunction& operator=(CompiledFunction&&) noexcept;
+
+    /// Compiles \a expression. \a parameterNames fixes the order of setParameters(); a Parameter
+    /// node whose name is not in the list evaluates to NaN.
+    static CompiledFunction compile(const NodePtr& expression,
+                                    const std::vector<std::string>& parameterNames = {},
+                                    DerivativeOrder order = DerivativeOrder::Hessian);
+
+    bool isValid() const;
+    DerivativeOrder order() const;
+    const std::vector<std::string>& parameterNames() const;
+    void setParameters(std::span<const double> values);
+    /// Instructions in the shared program (after common-subexpression elimination).
+    std::size_t instructionCount() const;
+
+    double value(double x, double y) const;
+    /// f, ∇f and (if compiled with Hessian) the Hessian at (x, y).
+    PointValue evaluate(double x, double y) const;
+    /// An Objective bound to a copy of this function (parameters as now).
+    Objective objective() const;
+
+    /// f (and ∇f if \a withGradient and compiled for it) at many points. Column-wise: each
+    /// instruction runs over a block of points. xs, ys and the outputs have equal sizes;
+    /// dfdx/dfdy may be empty when not wanted.
+    void evaluateBatch(std::span<const double> xs, std::span<const double> ys, std::span<double> f,
+                       std::span<double> dfdx = {}, std::span<double> dfdy = {}) const;
+
+    /// The whole grid, rows split over \a threads worker threads (0: all hardware threads).
+    GridValues evaluateGrid(const GridSpec& grid, bool withGradient = false, int threads = 0) const;
+
+private:
+    std::shared_ptr<const Program> m_program;
+    std::vector<double> m_parameters;
+};
+
+} // namespace gradlab
