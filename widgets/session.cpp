@@ -1,0 +1,359 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "session.h"
+
+#include "expression/parser.h"
+#include "functions/presets.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace gradlab {
+
+const StepRecord& RunEntry::recordAt(int step) const
+{
+    const auto& records = run->records();
+    return records[static_cast<std::size_t>(std::clamp(step, 0, lastIndex()))];
+}
+
+QColor runColor(int index)
+{
+    // Saturated hues that stay apart from each other and from the heat map's blue–yellow palette.
+    static const std::array<QColor, 8> colors{
+        QColor(230, 25, 75),  QColor(255, 255, 255), QColor(0, 200, 83),   QColor(255, 140, 0),
+        QColor(240, 50, 230), QColor(70, 240, 240),  QColor(170, 110, 40), QColor(128, 128, 255)};
+    return colors[static_cast<std::size_t>(index) % colors.size()];
+}
+
+Session::Session(QObject* parent)
+    : QObject(parent)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (isAtEnd()) {
+            pause();
+            return;
+        }
+        stepForward();
+    });
+    setSpeed(m_speed);
+    loadPreset(defaultPreset());
+}
+
+Session::~Session() = default;
+
+bool Session::setExpressionText(const QString& text)
+{
+    ParseOptions options;
+    options.declareUnknownIdentifiers = true;
+    const std::string utf8 = text.toStdString();
+    ParseResult result = parse(utf8, options);
+    if (result.hasError()) {
+        Q_EMIT expressionRejected(text, result.error);
+        return false;
+    }
+    // Keep the value and range of parameters that survive the edit; new ones start at 1.
+    std::vector<ParameterData> parameters;
+    for (const std::string& name : result.parameters) {
+        const QString qname = QString::fromStdString(name);
+        auto old = std::find_if(m_parameters.begin(), m_parameters.end(),
+                                [&](const ParameterData& p) { return p.name == qname; });
+        parameters.push_back(old != m_parameters.end() ? *old : ParameterData{qname});
+    }
+    const bool parametersDiffer = parameters != m_parameters;
+    m_parameters = std::move(parameters);
+    m_expressionText = text;
+    m_expression = result.expression;
+    if (m_preset && QString::fromStdString(m_preset->formula) != text) {
+        m_preset = nullptr;
+    }
+    recompile();
+    if (parametersDiffer) {
+        Q_EMIT parametersChanged();
+    }
+    Q_EMIT functionChanged();
+    restartRuns();
+    return true;
+}
+
+void Session::loadPreset(const Preset& preset)
+{
+    m_domain = preset.domain;
+    m_start = preset.start;
+    m_probe = preset.start;
+    m_preset = &preset;
+    Q_EMIT domainChanged();
+    Q_EMIT startPointChanged();
+    Q_EMIT probeChanged();
+    if (!setExpressionText(QString::fromStdString(preset.formula))) {
+        m_preset = nullptr;
+        return;
+    }
+    m_preset = &preset;
+}
+
+void Session::setDomain(const Domain& domain)
+{
+    if (!domain.isValid() || domain == m_domain) {
+        return;
+    }
+    m_domain = domain;
+    ++m_revision;
+    Q_EMIT domainChanged();
+    Q_EMIT functionChanged();
+}
+
+void Session::setParameter(const ParameterData& parameter)
+{
+    auto it = std::find_if(m_parameters.begin(), m_parameters.end(),
+                           [&](const ParameterData& p) { return p.name == parameter.name; });
+    if (it == m_parameters.end() || *it == parameter) {
+        return;
+    }
+    *it = parameter;
+    recompile();
+    Q_EMIT parametersChanged();
+    Q_EMIT functionChanged();
+    restartRuns();
+}
+
+void Session::recompile()
+{
+    std::vector<std::string> names;
+    std::vector<double> values;
+    for (const ParameterData& p : m_parameters) {
+        names.push_back(p.name.toStdString());
+        values.push_back(p.value);
+    }
+    m_function = CompiledFunction::compile(m_expression, names, DerivativeOrder::Hessian);
+    m_function.setParameters(values);
+    ++m_revision;
+}
+
+PointValue Session::evaluate(const Eigen::Vector2d& point) const
+{
+    return m_function.evaluate(point.x(), point.y());
+}
+
+const GridValues& Session::grid(int columns, int rows, bool withGradient) const
+{
+    GridCache& cache = m_gridCache;
+    const GridSpec spec{m_domain, columns, rows};
+    if (cache.revision != m_revision || !(cache.values.spec == spec) ||
+        (withGradient && !cache.withGradient)) {
+        cache.values = m_function.evaluateGrid(spec, withGradient);
+        cache.revision = m_revision;
+        cache.withGradient = withGradient;
+    }
+    return cache.values;
+}
+
+void Session::setProbe(const Eigen::Vector2d& point)
+{
+    if (point == m_probe || !point.allFinite()) {
+        return;
+    }
+    m_probe = point;
+    Q_EMIT probeChanged();
+}
+
+void Session::setProbeDirection(const Eigen::Vector2d& direction)
+{
+    const double length = direction.norm();
+    if (!(length > 0) || !std::isfinite(length)) {
+        return;
+    }
+    const Eigen::Vector2d unit = direction / length;
+    if (unit == m_probeDirection) {
+        return;
+    }
+    m_probeDirection = unit;
+    Q_EMIT probeChanged();
+}
+
+void Session::setStartPoint(const Eigen::Vector2d& point)
+{
+    if (!point.allFinite()) {
+        return;
+    }
+    m_start = point;
+    Q_EMIT startPointChanged();
+    restartRuns();
+}
+
+const RunEntry* Session::runById(int id) const
+{
+    auto it =
+        std::find_if(m_runs.begin(), m_runs.end(), [id](const RunEntry& r) { return r.id == id; });
+    return it == m_runs.end() ? nullptr : &*it;
+}
+
+int Session::addRun(const OptimizerSettings& settings)
+{
+    RunEntry entry;
+    entry.id = m_nextRunId++;
+    entry.color = runColor(entry.id - 1);
+    entry.settings = settings;
+    entry.run = std::make_unique<Run>(m_function.objective(), m_start, settings);
+    m_runs.push_back(std::move(entry));
+    advanceRunsTo(m_currentStep);
+    Q_EMIT runsChanged();
+    return m_runs.back().id;
+}
+
+void Session::removeRun(int id)
+{
+    auto it =
+        std::find_if(m_runs.begin(), m_runs.end(), [id](const RunEntry& r) { return r.id == id; });
+    if (it == m_runs.end()) {
+        return;
+    }
+    m_runs.erase(it);
+    Q_EMIT runsChanged();
+}
+
+void Session::setRunSettings(int id, const OptimizerSettings& settings)
+{
+    auto it =
+        std::find_if(m_runs.begin(), m_runs.end(), [id](const RunEntry& r) { return r.id == id; });
+    if (it == m_runs.end() || it->settings == settings) {
+        return;
+    }
+    it->settings = settings;
+    it->run = std::make_unique<Run>(m_function.objective(), m_start, settings);
+    std::erase(m_reportedDivergence, id);
+    advanceRunsTo(m_currentStep);
+    Q_EMIT runsChanged();
+}
+
+void Session::setRunVisible(int id, bool visible)
+{
+    auto it =
+        std::find_if(m_runs.begin(), m_runs.end(), [id](const RunEntry& r) { return r.id == id; });
+    if (it == m_runs.end() || it->visible == visible) {
+        return;
+    }
+    it->visible = visible;
+    Q_EMIT runsChanged();
+}
+
+void Session::clearRuns()
+{
+    if (m_runs.empty()) {
+        return;
+    }
+    m_runs.clear();
+    m_reportedDivergence.clear();
+    Q_EMIT runsChanged();
+}
+
+void Session::restartRuns()
+{
+    for (RunEntry& entry : m_runs) {
+        entry.run = std::make_unique<Run>(m_function.objective(), m_start, entry.settings);
+    }
+    m_reportedDivergence.clear();
+    const bool stepChanged = m_currentStep != 0;
+    m_currentStep = 0;
+    pause();
+    Q_EMIT runsChanged();
+    if (stepChanged) {
+        Q_EMIT currentStepChanged(m_currentStep);
+    }
+}
+
+void Session::advanceRunsTo(int step)
+{
+    for (RunEntry& entry : m_runs) {
+        entry.run->advanceTo(step);
+        if (entry.run->stopReason() == StopReason::Diverged &&
+            std::find(m_reportedDivergence.begin(), m_reportedDivergence.end(), entry.id) ==
+                m_reportedDivergence.end() &&
+            entry.lastIndex() <= step) {
+            m_reportedDivergence.push_back(entry.id);
+            Q_EMIT runDiverged(entry.id, QString::fromStdString(entry.run->explanation()));
+        }
+    }
+}
+
+int Session::lastStep() const
+{
+    int last = 0;
+    for (const RunEntry& entry : m_runs) {
+        const int end = entry.run->isFinished() ? entry.lastIndex() : entry.settings.maxSteps;
+        last = std::max(last, end);
+    }
+    return last;
+}
+
+bool Session::isAtEnd() const
+{
+    return m_currentStep >= lastStep();
+}
+
+void Session::setCurrentStep(int step)
+{
+    step = std::clamp(step, 0, std::max(0, lastStep()));
+    advanceRunsTo(step);
+    step = std::clamp(step, 0, std::max(0, lastStep())); // a run may have stopped early
+    if (step == m_currentStep) {
+        return;
+    }
+    m_currentStep = step;
+    Q_EMIT currentStepChanged(m_currentStep);
+}
+
+void Session::stepForward()
+{
+    setCurrentStep(m_currentStep + 1);
+}
+
+void Session::stepBackward()
+{
+    setCurrentStep(m_currentStep - 1);
+}
+
+void Session::reset()
+{
+    pause();
+    setCurrentStep(0);
+}
+
+void Session::play()
+{
+    if (m_runs.empty() || m_timer.isActive()) {
+        return;
+    }
+    if (isAtEnd()) {
+        setCurrentStep(0);
+    }
+    m_timer.start();
+    Q_EMIT playingChanged(true);
+}
+
+void Session::pause()
+{
+    if (!m_timer.isActive()) {
+        return;
+    }
+    m_timer.stop();
+    Q_EMIT playingChanged(false);
+}
+
+void Session::togglePlay()
+{
+    if (isPlaying()) {
+        pause();
+    } else {
+        play();
+    }
+}
+
+void Session::setSpeed(double stepsPerSecond)
+{
+    m_speed = std::clamp(stepsPerSecond, 0.25, 240.0);
+    m_timer.setInterval(static_cast<int>(std::lround(1000.0 / m_speed)));
+}
+
+} // namespace gradlab

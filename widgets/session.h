@@ -1,0 +1,184 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "evaluation/compiledfunction.h"
+#include "evaluation/grid.h"
+#include "expression/node.h"
+#include "expression/parseerror.h"
+#include "optimization/optimizer.h"
+
+#include <Eigen/Core>
+#include <QColor>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <memory>
+#include <vector>
+
+namespace gradlab {
+
+struct Preset;
+
+/// \brief A named parameter of the function (a, k, lambda) with its slider range.
+struct ParameterData
+{
+    QString name;
+    double value = 1.0;
+    double minimum = -5.0;
+    double maximum = 5.0;
+
+    bool operator==(const ParameterData&) const = default;
+};
+
+/// \brief One descent in the race: its settings, colour, visibility and the run itself.
+struct RunEntry
+{
+    int id = 0;
+    QColor color;
+    bool visible = true;
+    OptimizerSettings settings;
+    std::unique_ptr<Run> run;
+
+    /// The record shown at the session's current step: the run's own last one if it stopped
+    /// earlier.
+    const StepRecord& recordAt(int step) const;
+    int lastIndex() const { return static_cast<int>(run->records().size()) - 1; }
+};
+
+/// \brief The one door between the core and the views: owns the current function, its domain and
+/// parameters, the probe point, the start point, the runs of the race and the current step.
+/// Views observe its signals and read its state; they never compute derivatives themselves.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Session(QObject* parent = nullptr);
+    ~Session() override;
+
+    // --- The function -------------------------------------------------------------------
+    /// Parses \a text. On success it becomes the function (functionChanged, runs recomputed) and
+    /// true is returned; on error expressionRejected is emitted and the last good function stays.
+    bool setExpressionText(const QString& text);
+    /// The text of the current (last good) function.
+    QString expressionText() const { return m_expressionText; }
+    NodePtr expression() const { return m_expression; }
+    /// The compiled current function, parameters bound (value, gradient, Hessian).
+    const CompiledFunction& function() const { return m_function; }
+    /// Increases by one whenever the function, its parameters or the domain change (cache key).
+    quint64 revision() const { return m_revision; }
+
+    /// Loads a preset: its formula, domain and start point; clears runs but keeps their settings.
+    void loadPreset(const Preset& preset);
+    /// The preset last loaded, while its formula is still the function; nullptr otherwise.
+    const Preset* preset() const { return m_preset; }
+
+    Domain domain() const { return m_domain; }
+    void setDomain(const Domain& domain);
+
+    const std::vector<ParameterData>& parameters() const { return m_parameters; }
+    void setParameter(const ParameterData& parameter);
+
+    /// f, ∇f and Hessian at a point of the current function.
+    PointValue evaluate(const Eigen::Vector2d& point) const;
+    /// The current function over \a columns × \a rows points of the domain; cached per revision.
+    const GridValues& grid(int columns, int rows, bool withGradient = false) const;
+
+    // --- The probe ----------------------------------------------------------------------
+    Eigen::Vector2d probe() const { return m_probe; }
+    void setProbe(const Eigen::Vector2d& point);
+    /// Direction u (unit vector) of the directional derivative at the probe.
+    Eigen::Vector2d probeDirection() const { return m_probeDirection; }
+    void setProbeDirection(const Eigen::Vector2d& direction);
+
+    // --- The runs -----------------------------------------------------------------------
+    Eigen::Vector2d startPoint() const { return m_start; }
+    /// Moves the start of every run there and restarts them at step 0.
+    void setStartPoint(const Eigen::Vector2d& point);
+
+    const std::vector<RunEntry>& runs() const { return m_runs; }
+    const RunEntry* runById(int id) const;
+    /// Adds a run with \a settings from the start point; returns its id.
+    int addRun(const OptimizerSettings& settings);
+    void removeRun(int id);
+    void setRunSettings(int id, const OptimizerSettings& settings);
+    void setRunVisible(int id, bool visible);
+    void clearRuns();
+
+    /// The step shown, shared by all runs of the race (a run that stopped earlier shows its end).
+    int currentStep() const { return m_currentStep; }
+    /// The largest step any run can show (runs are computed lazily up to their maxSteps).
+    int lastStep() const;
+    bool isAtEnd() const;
+    void setCurrentStep(int step);
+
+    bool isPlaying() const { return m_timer.isActive(); }
+    double speed() const { return m_speed; }
+
+public Q_SLOTS:
+    void stepForward();
+    void stepBackward();
+    /// Back to step 0, playback paused.
+    void reset();
+    void play();
+    void pause();
+    void togglePlay();
+    /// Steps per second of playback.
+    void setSpeed(double stepsPerSecond);
+
+Q_SIGNALS:
+    /// The function, its parameters or its domain changed: everything must redraw.
+    void functionChanged();
+    /// A typed expression was rejected; the previous function stays.
+    void expressionRejected(const QString& text, const gradlab::ParseError& error);
+    void domainChanged();
+    void parametersChanged();
+    void probeChanged();
+    void startPointChanged();
+    /// Runs were added, removed, restarted or changed settings.
+    void runsChanged();
+    void currentStepChanged(int step);
+    void playingChanged(bool playing);
+    /// A run stopped because it diverged; \a explanation says why.
+    void runDiverged(int id, const QString& explanation);
+
+private:
+    void recompile();
+    void restartRuns();
+    void advanceRunsTo(int step);
+
+    QString m_expressionText;
+    NodePtr m_expression;
+    CompiledFunction m_function;
+    const Preset* m_preset = nullptr;
+    Domain m_domain;
+    std::vector<ParameterData> m_parameters;
+    quint64 m_revision = 0;
+
+    struct GridCache
+    {
+        quint64 revision = ~quint64(0);
+        bool withGradient = false;
+        GridValues values;
+    };
+    mutable GridCache m_gridCache;
+
+    Eigen::Vector2d m_probe{1.0, 1.0};
+    Eigen::Vector2d m_probeDirection{1.0, 0.0};
+    Eigen::Vector2d m_start{0.0, 0.0};
+
+    std::vector<RunEntry> m_runs;
+    int m_nextRunId = 1;
+    int m_currentStep = 0;
+    std::vector<int> m_reportedDivergence;
+
+    QTimer m_timer;
+    double m_speed = 8.0;
+};
+
+/// Colours of the race, in order of addition; distinguishable on the heat map's palette.
+QColor runColor(int index);
+
+} // namespace gradlab
