@@ -20,7 +20,12 @@ class Program; // the instruction list; defined in the .cpp
 
 /// \brief f(x, y) compiled together with its symbolic gradient (and, on request, Hessian) into one
 /// straight-line program that shares common subexpressions between f and its derivatives.
-/// Cheap to copy (the program is shared and immutable); parameter values are per copy.
+/// Cheap to copy (the program is shared and immutable); parameter values are per copy. The const
+/// functions may be called from several threads at once.
+///
+/// Every result is what the expression tree means in IEEE double arithmetic: NaN where it is
+/// undefined (log of a negative, 0/0), ±inf at poles. Point, batch and grid evaluation agree bit
+/// for bit.
 class CompiledFunction
 {
 public:
@@ -41,7 +46,8 @@ public:
     DerivativeOrder order() const;
     const std::vector<std::string>& parameterNames() const;
     void setParameters(std::span<const double> values);
-    /// Instructions in the shared program (after common-subexpression elimination).
+    /// Operations in the shared program after common-subexpression elimination: the steps
+    /// evaluate() runs for all compiled outputs.
     std::size_t instructionCount() const;
 
     double value(double x, double y) const;
@@ -50,14 +56,20 @@ public:
     /// An Objective bound to a copy of this function (parameters as now).
     Objective objective() const;
 
-    /// f (and ∇f if \a withGradient and compiled for it) at many points. Column-wise: each
-    /// instruction runs over a block of points. xs, ys and the outputs have equal sizes;
-    /// dfdx/dfdy may be empty when not wanted.
+    /// f (and ∇f where dfdx or dfdy is given) at many points. Column-wise: each
+    /// instruction runs over a block of points. xs, ys and the outputs have equal sizes (else the
+    /// shortest counts) and the outputs do not overlap the inputs; dfdx/dfdy may be empty when not
+    /// wanted, and are NaN when the function was compiled without its gradient.
     void evaluateBatch(std::span<const double> xs, std::span<const double> ys, std::span<double> f,
                        std::span<double> dfdx = {}, std::span<double> dfdy = {}) const;
 
-    /// The whole grid, rows split over \a threads worker threads (0: all hardware threads).
+    /// The whole grid, rows split over \a threads worker threads (0: as many as the hardware has
+    /// and the grid's size makes worth starting). Equal bit for bit to evaluate() at each point.
     GridValues evaluateGrid(const GridSpec& grid, bool withGradient = false, int threads = 0) const;
+    /// The same into \a values, reusing its storage: no allocation when the grid keeps its size
+    /// (re-evaluation while a parameter slider moves).
+    void evaluateGrid(const GridSpec& grid, GridValues& values, bool withGradient = false,
+                      int threads = 0) const;
 
 private:
     std::shared_ptr<const Program> m_program;
