@@ -5,7 +5,6 @@
 #include "evaluation/pointvalue.h"
 
 #include <Eigen/Core>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,7 +14,16 @@
 namespace gradlab {
 
 /// The descent methods. gd … adam follow torch.optim exactly (float64).
-enum class Method { GradientDescent, Momentum, Nesterov, AdaGrad, RMSProp, Adam, Newton, LineSearch };
+enum class Method {
+    GradientDescent,
+    Momentum,
+    Nesterov,
+    AdaGrad,
+    RMSProp,
+    Adam,
+    Newton,
+    LineSearch
+};
 
 /// "gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton", "linesearch"
 std::string_view methodName(Method method);
@@ -30,19 +38,19 @@ struct OptimizerSettings
 {
     Method method = Method::GradientDescent;
     double learningRate = 0.01;
-    double momentum = 0.9;     ///< μ: momentum, nesterov; rmsprop's optional momentum (default 0 there)
-    double alpha = 0.99;       ///< rmsprop smoothing
-    double beta1 = 0.9;        ///< adam
-    double beta2 = 0.999;      ///< adam
-    double epsilon = 1e-8;     ///< adam, rmsprop; adagrad uses 1e-10 by default
-    double learningRateDecay = 0.0; ///< adagrad lr_decay
+    double momentum = 0.9; ///< μ: momentum, nesterov; rmsprop's optional momentum (default 0 there)
+    double alpha = 0.99;   ///< rmsprop smoothing
+    double beta1 = 0.9;    ///< adam
+    double beta2 = 0.999;  ///< adam
+    double epsilon = 1e-8;           ///< adam, rmsprop; adagrad uses 1e-10 by default
+    double learningRateDecay = 0.0;  ///< adagrad lr_decay
     double initialAccumulator = 0.0; ///< adagrad initial_accumulator_value
-    bool centered = false;     ///< rmsprop
-    bool amsgrad = false;      ///< adam
-    double armijo = 1e-4;      ///< line search c1
-    double shrink = 0.5;       ///< line search backtracking factor
+    bool centered = false;           ///< rmsprop
+    bool amsgrad = false;            ///< adam
+    double armijo = 1e-4;            ///< line search c1
+    double shrink = 0.5;             ///< line search backtracking factor
     int maxSteps = 200;
-    double tolerance = 0.0;    ///< stop when ‖∇f‖ < tolerance (0: never)
+    double tolerance = 0.0; ///< stop when ‖∇f‖ < tolerance (0: never)
 
     bool operator==(const OptimizerSettings&) const = default;
 };
@@ -53,20 +61,20 @@ OptimizerSettings defaultSettings(Method method);
 /// \brief The record of one step, enough for views to draw the method's reasoning.
 struct StepRecord
 {
-    int index = 0;                 ///< k: this record describes x_k
-    Eigen::Vector2d point{0, 0};   ///< x_k
-    double f = 0;                  ///< f(x_k)
-    Eigen::Vector2d gradient{0, 0};///< ∇f(x_k)
-    Eigen::Vector2d step{0, 0};    ///< x_{k+1} − x_k (zero on the last record)
+    int index = 0;                  ///< k: this record describes x_k
+    Eigen::Vector2d point{0, 0};    ///< x_k
+    double f = 0;                   ///< f(x_k)
+    Eigen::Vector2d gradient{0, 0}; ///< ∇f(x_k)
+    Eigen::Vector2d step{0, 0};     ///< x_{k+1} − x_k (zero on the last record)
     // Method state after computing the step from x_k (what the views draw):
-    Eigen::Vector2d velocity{0, 0};       ///< momentum buffer b (momentum, nesterov, rmsprop)
-    Eigen::Vector2d squaredGradients{0, 0};///< AdaGrad sum / RMSProp and Adam running average v
-    Eigen::Vector2d firstMomentHat{0, 0}; ///< Adam m̂
-    Eigen::Vector2d secondMomentHat{0, 0};///< Adam v̂
-    Eigen::Vector2d newtonDirection{0, 0};///< −H⁻¹∇f (modified H where needed)
-    bool hessianModified = false;         ///< Newton: H was not positive definite
-    std::string note;                     ///< e.g. "Hessian not positive definite: eigenvalues flipped"
-    std::vector<Eigen::Vector2d> trials;  ///< line search: trial points tried, rejected first
+    Eigen::Vector2d velocity{0, 0};         ///< momentum buffer b (momentum, nesterov, rmsprop)
+    Eigen::Vector2d squaredGradients{0, 0}; ///< AdaGrad sum / RMSProp and Adam running average v
+    Eigen::Vector2d firstMomentHat{0, 0};   ///< Adam m̂
+    Eigen::Vector2d secondMomentHat{0, 0};  ///< Adam v̂
+    Eigen::Vector2d newtonDirection{0, 0};  ///< −H⁻¹∇f (modified H where needed)
+    bool hessianModified = false;           ///< Newton: H was not positive definite
+    std::string note; ///< e.g. "Hessian not positive definite: eigenvalues flipped"
+    std::vector<Eigen::Vector2d> trials; ///< line search: trial points tried, rejected first
 };
 
 enum class StopReason { Running, MaxSteps, Converged, Diverged };
@@ -94,7 +102,8 @@ public:
     StopReason stopReason() const;
     bool isFinished() const { return stopReason() != StopReason::Running; }
     /// For Diverged: what happened and why, in words a student understands (with λmax of the
-    /// Hessian at the start and the bound lr < 2/λmax for GD-like methods).
+    /// Hessian at the start and the bound lr < 2/λmax for GD-like methods). For Converged and
+    /// MaxSteps a one-line summary; empty while Running.
     const std::string& explanation() const;
 
 private:
