@@ -43,7 +43,9 @@ bool isFinite(const PointValue& value)
 Eigen::Vector2d newtonStep(const PointValue& value)
 {
     const Eigen::Matrix2d symmetric = 0.5 * (value.hessian + value.hessian.transpose());
-    const Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver(symmetric);
+    // closed-form 2×2 eigen-decomposition: the iteration's hot spot, accurate to rounding
+    Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver;
+    solver.computeDirect(symmetric);
     const Eigen::Vector2d lambda = solver.eigenvalues();
     const Eigen::Matrix2d& vectors = solver.eigenvectors();
     const Eigen::Vector2d projected = vectors.transpose() * value.gradient;
@@ -62,7 +64,8 @@ Eigen::Vector2d newtonStep(const PointValue& value)
 bool newtonStepWithin(const PointValue& value, double tolerance)
 {
     const Eigen::Matrix2d symmetric = 0.5 * (value.hessian + value.hessian.transpose());
-    const Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver(symmetric);
+    Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver;
+    solver.computeDirect(symmetric);
     const Eigen::Vector2d projected = solver.eigenvectors().transpose() * value.gradient;
     for (int i = 0; i < 2; ++i) {
         if (!(std::fabs(projected[i]) <= tolerance * std::fabs(solver.eigenvalues()[i]))) {
@@ -77,7 +80,8 @@ bool newtonStepWithin(const PointValue& value, double tolerance)
 Eigen::Vector2d descentStep(const PointValue& value)
 {
     const Eigen::Matrix2d symmetric = 0.5 * (value.hessian + value.hessian.transpose());
-    const Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver(symmetric);
+    Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver;
+    solver.computeDirect(symmetric);
     const Eigen::Vector2d lambda = solver.eigenvalues();
     const double floor = 1e-6 * std::max(1.0, lambda.cwiseAbs().maxCoeff());
     const Eigen::Matrix2d& vectors = solver.eigenvectors();

@@ -7,7 +7,6 @@
 #include "functions/presets.h"
 
 #include <Eigen/Core>
-
 #include <vector>
 
 namespace gradlab {
@@ -25,7 +24,9 @@ struct CriticalPoint
 /// opposite signs saddle, otherwise degenerate.
 CriticalKind classifyHessian(const Eigen::Matrix2d& hessian, double tolerance = 1e-8);
 
-/// Newton on ∇f = 0 from a seeds × seeds grid over \a domain, de-duplicated, sorted by f.
+/// Newton on ∇f = 0 from a seeds × seeds grid over \a domain (and, from each seed, a descent
+/// polished by Newton, so every minimum whose basin holds a seed is found), de-duplicated,
+/// sorted by f. Points outside the domain, NaN regions and singularities are skipped.
 std::vector<CriticalPoint> findCriticalPoints(const Objective& objective, const Domain& domain,
                                               int seeds = 24);
 
