@@ -7,8 +7,8 @@
 namespace gradlab {
 namespace {
 
-// Iterative walks: trees can be deep (the parser allows 512 levels, simplification of deep
-// products more), so nothing here recurses.
+// Iterative walks: trees can be deep (a long sum is as deep as it has terms), so nothing here
+// recurses.
 template <typename Predicate>
 bool anyNode(const Node& root, Predicate predicate)
 {
@@ -27,6 +27,28 @@ bool anyNode(const Node& root, Predicate predicate)
 }
 
 } // namespace
+
+Node::~Node()
+{
+    // Children this node alone owns are taken over, level by level, so that destroying each of
+    // them finds no children left and the chain of destructors never nests.
+    std::vector<NodePtr> orphans;
+    const auto adopt = [&orphans](std::vector<NodePtr>& children) {
+        for (NodePtr& child : children) {
+            if (child.use_count() == 1) {
+                orphans.push_back(std::move(child));
+            }
+        }
+        children.clear();
+    };
+    adopt(m_children);
+    while (!orphans.empty()) {
+        const NodePtr node = std::move(orphans.back());
+        orphans.pop_back();
+        // The last owner may take apart what it is about to destroy.
+        adopt(const_cast<Node&>(*node).m_children);
+    }
+}
 
 bool Node::isConstantIn(gradlab::Variable v) const
 {

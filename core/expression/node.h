@@ -36,6 +36,9 @@ using NodePtr = std::shared_ptr<const Node>;
 class Node
 {
 public:
+    /// Releases deep trees without recursion (a sum of 100 000 terms is 100 000 levels deep).
+    ~Node();
+
     NodeKind kind() const { return m_kind; }
     double value() const { return m_value; }
     gradlab::Variable variable() const { return m_variable; }
