@@ -1,0 +1,566 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "surfaceview.h"
+
+#include "session.h"
+
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QOffscreenSurface>
+#include <QOpenGLContext>
+#include <QQuaternion>
+#include <QVBoxLayout>
+#include <QtDataVisualization/Q3DCamera>
+#include <QtDataVisualization/Q3DScene>
+#include <QtDataVisualization/Q3DSurface>
+#include <QtDataVisualization/Q3DTheme>
+#include <QtDataVisualization/QCustom3DItem>
+#include <QtDataVisualization/QSurface3DSeries>
+#include <QtDataVisualization/QSurfaceDataProxy>
+#include <QtDataVisualization/QValue3DAxis>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace gradlab {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+const QString kSphere = QStringLiteral(":/gradlab/meshes/sphere.obj");
+const QString kArrow = QStringLiteral(":/gradlab/meshes/arrow.obj");
+const QColor kProbeColor(200, 30, 45);
+const QColor kPlaneColor(230, 126, 34);
+const QColor kSliceColor(0, 128, 128);
+
+QImage solidTexture(const QColor& color)
+{
+    QImage image(2, 2, QImage::Format_ARGB32);
+    image.fill(color);
+    return image;
+}
+
+QLinearGradient defaultGradient()
+{
+    // Viridis, sampled: the same perceptual map the heat map uses by default.
+    QLinearGradient gradient(0, 0, 1, 100);
+    gradient.setColorAt(0.0, QColor(68, 1, 84));
+    gradient.setColorAt(0.25, QColor(59, 82, 139));
+    gradient.setColorAt(0.5, QColor(33, 145, 140));
+    gradient.setColorAt(0.75, QColor(94, 201, 98));
+    gradient.setColorAt(1.0, QColor(253, 231, 37));
+    return gradient;
+}
+
+} // namespace
+
+bool SurfaceView::isOpenGLAvailable()
+{
+    const QString platform = QGuiApplication::platformName();
+    if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal")) {
+        return false;
+    }
+    QOpenGLContext context;
+    if (!context.create()) {
+        return false;
+    }
+    QOffscreenSurface surface;
+    surface.setFormat(context.format());
+    surface.create();
+    if (!surface.isValid() || !context.makeCurrent(&surface)) {
+        return false;
+    }
+    context.doneCurrent();
+    return true;
+}
+
+SurfaceView::SurfaceView(Session* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_gradient(defaultGradient())
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    if (!isOpenGLAvailable()) {
+        m_fallback = new QLabel(fallbackMessage(), this);
+        m_fallback->setAlignment(Qt::AlignCenter);
+        m_fallback->setWordWrap(true);
+        m_fallback->setMargin(24);
+        m_fallback->setStyleSheet(
+            QStringLiteral("QLabel { color: palette(mid); font-size: 13pt; }"));
+        layout->addWidget(m_fallback);
+        return;
+    }
+
+    m_graph = new Q3DSurface;
+    QWidget* container = QWidget::createWindowContainer(m_graph, this);
+    container->setMinimumSize(240, 200);
+    container->setFocusPolicy(Qt::StrongFocus);
+    layout->addWidget(container);
+
+    m_graph->activeTheme()->setType(Q3DTheme::ThemeQt);
+    m_graph->activeTheme()->setLabelBackgroundEnabled(false);
+    QFont font = m_graph->activeTheme()->font();
+    font.setPointSize(28);
+    m_graph->activeTheme()->setFont(font);
+    m_graph->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
+    m_graph->setSelectionMode(QAbstract3DGraph::SelectionItem);
+    m_graph->axisX()->setTitle(QStringLiteral("x"));
+    m_graph->axisY()->setTitle(QStringLiteral("f"));
+    m_graph->axisZ()->setTitle(QStringLiteral("y"));
+    for (QValue3DAxis* axis : {m_graph->axisX(), m_graph->axisY(), m_graph->axisZ()}) {
+        axis->setTitleVisible(true);
+        axis->setLabelFormat(QStringLiteral("%.3g"));
+    }
+
+    m_surface = new QSurface3DSeries;
+    m_surface->setDrawMode(QSurface3DSeries::DrawSurface);
+    m_surface->setFlatShadingEnabled(false);
+    m_surface->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
+    m_surface->setBaseGradient(m_gradient);
+    m_surface->setItemLabelFormat(QStringLiteral("(@xLabel, @zLabel): f = @yLabel"));
+    m_graph->addSeries(m_surface);
+    connect(m_surface, &QSurface3DSeries::selectedPointChanged, this,
+            &SurfaceView::startPointSelected);
+
+    auto overlaySeries = [this](const QColor& color) {
+        auto* series = new QSurface3DSeries;
+        series->setDrawMode(QSurface3DSeries::DrawSurface);
+        series->setColorStyle(Q3DTheme::ColorStyleUniform);
+        series->setBaseColor(color);
+        series->setFlatShadingEnabled(true);
+        series->setItemLabelVisible(false);
+        m_graph->addSeries(series);
+        return series;
+    };
+    m_tangentPlane = overlaySeries(kPlaneColor);
+    m_sliceX = overlaySeries(kSliceColor);
+    m_sliceY = overlaySeries(kSliceColor);
+    m_probe = makeItem(kSphere, kProbeColor, 0.045f);
+
+    m_refine.setSingleShot(true);
+    m_refine.setInterval(250);
+    connect(&m_refine, &QTimer::timeout, this, [this] {
+        rebuildMesh(m_fineResolution);
+        rebuildRuns();
+        updateProbe();
+    });
+
+    connect(m_session, &Session::functionChanged, this, &SurfaceView::functionChanged);
+    connect(m_session, &Session::runsChanged, this, &SurfaceView::rebuildRuns);
+    connect(m_session, &Session::currentStepChanged, this, &SurfaceView::updateRunsToStep);
+    connect(m_session, &Session::probeChanged, this, &SurfaceView::updateProbe);
+
+    rebuildMesh(m_fineResolution);
+    rebuildRuns();
+    updateProbe();
+    setCameraPreset(CameraPreset::Iso);
+}
+
+SurfaceView::~SurfaceView() = default;
+
+QString SurfaceView::fallbackMessage() const
+{
+    return tr("3-D view unavailable: no OpenGL context here (for example when running with "
+              "QT_QPA_PLATFORM=offscreen). Everything else works; run under a display or Xvfb "
+              "with Mesa to see the surface.");
+}
+
+void SurfaceView::setFineResolution(int samples)
+{
+    m_fineResolution = std::clamp(samples, 8, 1024);
+    if (m_graph) {
+        rebuildMesh(m_fineResolution);
+        rebuildRuns();
+        updateProbe();
+    }
+}
+
+void SurfaceView::functionChanged()
+{
+    // Adaptive resolution: a change soon after another (a slider or a pan in progress) gets the
+    // coarse mesh at once and the fine one when the changes pause.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool busy = now - m_lastChange < 300;
+    m_lastChange = now;
+    if (busy) {
+        rebuildMesh(m_coarseResolution);
+        m_refine.start();
+    } else {
+        rebuildMesh(m_fineResolution);
+    }
+    rebuildRuns();
+    updateProbe();
+}
+
+void SurfaceView::rebuildMesh(int samples)
+{
+    const GridValues& grid = m_session->grid(samples, samples);
+    const Domain domain = grid.spec.domain;
+    m_meshSamples = samples;
+    ++m_meshRebuilds;
+
+    m_fMin = std::numeric_limits<double>::infinity();
+    m_fMax = -m_fMin;
+    for (double v : grid.f) {
+        if (std::isfinite(v)) {
+            m_fMin = std::min(m_fMin, v);
+            m_fMax = std::max(m_fMax, v);
+        }
+    }
+    if (!(m_fMin <= m_fMax)) {
+        m_fMin = 0;
+        m_fMax = 1;
+    } else if (m_fMin == m_fMax) {
+        m_fMin -= 0.5;
+        m_fMax += 0.5;
+    }
+    m_lift = 0.012 * (m_fMax - m_fMin);
+
+    // Q3DSurface cannot leave a vertex out: an undefined (NaN) sample would be drawn as a spike or
+    // break the mesh. Undefined samples are pushed just below the axis floor, where the axis range
+    // clips them, so those regions show as holes rather than as made-up heights.
+    const float below = static_cast<float>(m_fMin - 10.0 * (m_fMax - m_fMin));
+    auto* array = new QSurfaceDataArray;
+    array->reserve(grid.spec.rows);
+    for (int j = 0; j < grid.spec.rows; ++j) {
+        auto* row = new QSurfaceDataRow(grid.spec.columns);
+        const float z = static_cast<float>(grid.spec.y(j));
+        for (int i = 0; i < grid.spec.columns; ++i) {
+            const double f = grid.at(i, j);
+            (*row)[i].setPosition(QVector3D(static_cast<float>(grid.spec.x(i)),
+                                            std::isfinite(f) ? static_cast<float>(f) : below, z));
+        }
+        array->append(row);
+    }
+    m_surface->dataProxy()->resetArray(array);
+    m_graph->axisX()->setRange(static_cast<float>(domain.xMin), static_cast<float>(domain.xMax));
+    m_graph->axisZ()->setRange(static_cast<float>(domain.yMin), static_cast<float>(domain.yMax));
+    updateVerticalRange();
+}
+
+void SurfaceView::updateVerticalRange()
+{
+    m_graph->axisY()->setRange(static_cast<float>(m_fMin), static_cast<float>(m_fMax + 2 * m_lift));
+}
+
+int SurfaceView::meshColumns() const
+{
+    return m_surface ? m_surface->dataProxy()->columnCount() : 0;
+}
+
+int SurfaceView::meshRows() const
+{
+    return m_surface ? m_surface->dataProxy()->rowCount() : 0;
+}
+
+double SurfaceView::heightAt(double x, double y) const
+{
+    return m_session->function().value(x, y);
+}
+
+QVector3D SurfaceView::toScene(double x, double y, double f) const
+{
+    return QVector3D(static_cast<float>(x), static_cast<float>(f), static_cast<float>(y));
+}
+
+QCustom3DItem* SurfaceView::makeItem(const QString& mesh, const QColor& color, float scale)
+{
+    auto* item = new QCustom3DItem;
+    item->setMeshFile(mesh);
+    item->setTextureImage(solidTexture(color));
+    item->setScaling(QVector3D(scale, scale, scale));
+    item->setScalingAbsolute(true);
+    item->setPositionAbsolute(false);
+    item->setShadowCasting(false);
+    m_graph->addCustomItem(item);
+    return item;
+}
+
+void SurfaceView::setRibbon(QSurface3DSeries* series, const QVector<QVector2D>& points,
+                            float halfWidth)
+{
+    // A thin strip two samples wide that hugs the surface just above it: Q3DSurface draws only
+    // surfaces, so a path is a ribbon. Each point is widened perpendicular to the path.
+    // Q3DSurface needs x to vary along a row and z along a column (a row of constant x crashes
+    // its renderer), so a path that runs mostly along y becomes N rows of 2, otherwise 2 rows of N.
+    auto* array = new QSurfaceDataArray;
+    float xMin = std::numeric_limits<float>::infinity();
+    float xMax = -xMin;
+    float zMin = xMin;
+    float zMax = -xMin;
+    for (const QVector2D& p : points) {
+        xMin = std::min(xMin, p.x());
+        xMax = std::max(xMax, p.x());
+        zMin = std::min(zMin, p.y());
+        zMax = std::max(zMax, p.y());
+    }
+    if (points.size() >= 2 && (xMax > xMin || zMax > zMin)) {
+        const bool alongRows = xMax - xMin >= zMax - zMin;
+        const qsizetype n = points.size();
+        QVector<QSurfaceDataItem> sides[2] = {QVector<QSurfaceDataItem>(n),
+                                              QVector<QSurfaceDataItem>(n)};
+        for (qsizetype k = 0; k < n; ++k) {
+            const QVector2D previous = points[std::max<qsizetype>(0, k - 1)];
+            const QVector2D next = points[std::min<qsizetype>(n - 1, k + 1)];
+            QVector2D along = next - previous;
+            if (along.lengthSquared() == 0) {
+                along = alongRows ? QVector2D(1, 0) : QVector2D(0, 1);
+            }
+            along.normalize();
+            // The side offset points to +z for a ribbon along rows and to +x for one along columns.
+            QVector2D across(-along.y() * halfWidth, along.x() * halfWidth);
+            if ((alongRows && across.y() < 0) || (!alongRows && across.x() < 0)) {
+                across = -across;
+            }
+            for (int side = 0; side < 2; ++side) {
+                const QVector2D p = points[k] + (side == 0 ? -1.0f : 1.0f) * across;
+                const double f = heightAt(p.x(), p.y());
+                sides[side][k].setPosition(
+                    toScene(p.x(), p.y(), std::isfinite(f) ? f + m_lift : m_fMin - 1e9));
+            }
+        }
+        if (alongRows) {
+            for (const auto& side : sides) {
+                array->append(new QSurfaceDataRow(side));
+            }
+        } else {
+            for (qsizetype k = 0; k < n; ++k) {
+                array->append(new QSurfaceDataRow{sides[0][k], sides[1][k]});
+            }
+        }
+    }
+    series->dataProxy()->resetArray(array);
+}
+
+void SurfaceView::orientArrow(QCustom3DItem* arrow, const QVector3D& from,
+                              const QVector3D& direction, float length)
+{
+    // The arrow mesh points along +y. Rotate it to the direction as it appears in the scene, where
+    // each axis range is normalised to the plot box (the vertical one to half the width).
+    const Domain domain = m_session->domain();
+    const QVector3D scene(direction.x() / static_cast<float>(domain.width()),
+                          direction.y() / static_cast<float>(m_fMax - m_fMin) * 0.5f,
+                          direction.z() / static_cast<float>(domain.height()));
+    if (scene.lengthSquared() == 0 || !std::isfinite(scene.lengthSquared())) {
+        arrow->setVisible(false);
+        return;
+    }
+    arrow->setVisible(true);
+    arrow->setPosition(from);
+    arrow->setRotation(QQuaternion::rotationTo(QVector3D(0, 1, 0), scene.normalized()));
+    arrow->setScaling(QVector3D(length, length, length));
+}
+
+void SurfaceView::rebuildRuns()
+{
+    if (!m_graph) {
+        return;
+    }
+    for (RunItems& items : m_runItems) {
+        m_graph->removeSeries(items.ribbon);
+        delete items.ribbon;
+        for (QCustom3DItem* marker : items.markers) {
+            m_graph->removeCustomItem(marker);
+        }
+        m_graph->removeCustomItem(items.current);
+        m_graph->removeCustomItem(items.descent);
+    }
+    m_runItems.clear();
+    for (const RunEntry& entry : m_session->runs()) {
+        RunItems items;
+        items.ribbon = new QSurface3DSeries;
+        items.ribbon->setDrawMode(QSurface3DSeries::DrawSurface);
+        items.ribbon->setColorStyle(Q3DTheme::ColorStyleUniform);
+        items.ribbon->setBaseColor(entry.color == Qt::white ? QColor(40, 40, 40) : entry.color);
+        items.ribbon->setFlatShadingEnabled(true);
+        items.ribbon->setItemLabelVisible(false);
+        items.ribbon->setVisible(entry.visible);
+        m_graph->addSeries(items.ribbon);
+        const QColor color = entry.color == Qt::white ? QColor(40, 40, 40) : entry.color;
+        items.current = makeItem(kSphere, color, 0.05f);
+        items.descent = makeItem(kArrow, color.darker(130), 0.15f);
+        m_runItems.insert(entry.id, items);
+    }
+    updateRunsToStep();
+}
+
+void SurfaceView::updateRunsToStep()
+{
+    if (!m_graph) {
+        return;
+    }
+    const int step = m_session->currentStep();
+    const Domain domain = m_session->domain();
+    const float halfWidth = static_cast<float>(0.004 * std::max(domain.width(), domain.height()));
+    for (const RunEntry& entry : m_session->runs()) {
+        auto it = m_runItems.find(entry.id);
+        if (it == m_runItems.end()) {
+            continue;
+        }
+        RunItems& items = *it;
+        const auto& records = entry.run->records();
+        const int last = std::min(step, entry.lastIndex());
+        QVector<QVector2D> points;
+        for (int k = 0; k <= last; ++k) {
+            const Eigen::Vector2d p = records[static_cast<std::size_t>(k)].point;
+            points.append(QVector2D(static_cast<float>(p.x()), static_cast<float>(p.y())));
+        }
+        setRibbon(items.ribbon, points, halfWidth);
+        items.ribbon->setVisible(entry.visible);
+        // One small marker per step, added or removed as the step moves: the mesh stays.
+        const QColor color = entry.color == Qt::white ? QColor(40, 40, 40) : entry.color;
+        while (items.markers.size() > last + 1) {
+            m_graph->removeCustomItem(items.markers.takeLast());
+        }
+        while (items.markers.size() < last + 1) {
+            items.markers.append(makeItem(kSphere, color, 0.018f));
+        }
+        for (int k = 0; k <= last; ++k) {
+            const StepRecord& record = records[static_cast<std::size_t>(k)];
+            items.markers[k]->setPosition(
+                toScene(record.point.x(), record.point.y(), record.f + m_lift));
+            items.markers[k]->setVisible(entry.visible && std::isfinite(record.f));
+        }
+        const StepRecord& current = entry.recordAt(step);
+        const QVector3D at = toScene(current.point.x(), current.point.y(), current.f + m_lift);
+        items.current->setPosition(at);
+        items.current->setVisible(entry.visible && std::isfinite(current.f));
+        // −∇f, drawn along the surface: moving by d = −∇f/‖∇f‖ changes f at the rate ∇f·d = −‖∇f‖.
+        const double norm = current.gradient.norm();
+        if (entry.visible && norm > 0 && std::isfinite(norm)) {
+            const Eigen::Vector2d d = -current.gradient / norm;
+            orientArrow(items.descent, at,
+                        QVector3D(static_cast<float>(d.x()), static_cast<float>(-norm),
+                                  static_cast<float>(d.y())),
+                        0.15f);
+        } else {
+            items.descent->setVisible(false);
+        }
+    }
+}
+
+void SurfaceView::updateProbe()
+{
+    if (!m_graph) {
+        return;
+    }
+    const Eigen::Vector2d p = m_session->probe();
+    const PointValue value = m_session->evaluate(p);
+    const bool defined = std::isfinite(value.f) && value.gradient.allFinite();
+    m_probe->setVisible(defined);
+    m_probe->setPosition(toScene(p.x(), p.y(), value.f + m_lift));
+
+    const Domain domain = m_session->domain();
+    // The tangent plane z = f₀ + f_x (x − x₀) + f_y (y − y₀) as a small patch around the probe.
+    auto* plane = new QSurfaceDataArray;
+    if (defined) {
+        const double hx = 0.08 * domain.width();
+        const double hy = 0.08 * domain.height();
+        for (int j = -1; j <= 1; ++j) {
+            auto* row = new QSurfaceDataRow(3);
+            for (int i = -1; i <= 1; ++i) {
+                const double x = p.x() + i * hx;
+                const double y = p.y() + j * hy;
+                const double z =
+                    value.f + value.gradient.x() * (x - p.x()) + value.gradient.y() * (y - p.y());
+                (*row)[i + 1].setPosition(toScene(x, y, z));
+            }
+            plane->append(row);
+        }
+    }
+    m_tangentPlane->dataProxy()->resetArray(plane);
+
+    // The two slices through the probe: f(x, y₀) and f(x₀, y).
+    constexpr int kSamples = 96;
+    QVector<QVector2D> alongX;
+    QVector<QVector2D> alongY;
+    for (int k = 0; k < kSamples; ++k) {
+        const double t = static_cast<double>(k) / (kSamples - 1);
+        alongX.append(QVector2D(static_cast<float>(domain.xMin + t * domain.width()),
+                                static_cast<float>(p.y())));
+        alongY.append(QVector2D(static_cast<float>(p.x()),
+                                static_cast<float>(domain.yMin + t * domain.height())));
+    }
+    const float halfWidth = static_cast<float>(0.003 * std::max(domain.width(), domain.height()));
+    setRibbon(m_sliceX, alongX, halfWidth);
+    setRibbon(m_sliceY, alongY, halfWidth);
+}
+
+void SurfaceView::startPointSelected(const QPoint& position)
+{
+    // Clicking the surface sets the runs' start, as a click on the map does.
+    if (position == QSurface3DSeries::invalidSelectionPosition()) {
+        return;
+    }
+    const QSurfaceDataItem* item = m_surface->dataProxy()->itemAt(position);
+    if (!item) {
+        return;
+    }
+    m_session->setStartPoint(Eigen::Vector2d(item->x(), item->z()));
+}
+
+QImage SurfaceView::renderToImage(const QSize& size)
+{
+    if (!m_graph) {
+        QImage image(size, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        return image;
+    }
+    return m_graph->renderToImage(4, size);
+}
+
+void SurfaceView::setCameraPreset(CameraPreset preset)
+{
+    if (!m_graph) {
+        return;
+    }
+    Q3DCamera* camera = m_graph->scene()->activeCamera();
+    switch (preset) {
+    case CameraPreset::Top:
+        camera->setCameraPreset(Q3DCamera::CameraPresetDirectlyAbove);
+        break;
+    case CameraPreset::Front:
+        camera->setCameraPreset(Q3DCamera::CameraPresetFront);
+        break;
+    case CameraPreset::Iso:
+        camera->setCameraPreset(Q3DCamera::CameraPresetIsometricRightHigh);
+        break;
+    }
+}
+
+void SurfaceView::setColorGradient(const QLinearGradient& gradient)
+{
+    m_gradient = gradient;
+    if (m_surface) {
+        m_surface->setBaseGradient(gradient);
+    }
+}
+
+QVector<QVector3D> SurfaceView::pathMarkers(int runId) const
+{
+    QVector<QVector3D> positions;
+    auto it = m_runItems.find(runId);
+    if (it != m_runItems.end()) {
+        for (const QCustom3DItem* marker : it->markers) {
+            positions.append(marker->position());
+        }
+    }
+    return positions;
+}
+
+QVector3D SurfaceView::currentMarker(int runId) const
+{
+    auto it = m_runItems.find(runId);
+    if (it == m_runItems.end()) {
+        return QVector3D(kNaN, kNaN, kNaN);
+    }
+    return it->current->position();
+}
+
+QVector3D SurfaceView::probeMarker() const
+{
+    return m_probe ? m_probe->position() : QVector3D(kNaN, kNaN, kNaN);
+}
+
+} // namespace gradlab

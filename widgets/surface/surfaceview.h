@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QImage>
+#include <QLinearGradient>
+#include <QMap>
+#include <QPointer>
+#include <QTimer>
+#include <QVector3D>
+#include <QVector>
+#include <QWidget>
+
+class Q3DSurface;
+class QSurface3DSeries;
+class QCustom3DItem;
+class QLabel;
+
+namespace gradlab {
+
+class Session;
+
+/// \brief The 3-D landscape of f with the runs and the probe on it, linked with the contour view
+/// through the session. The only file that knows Qt Data Visualization, which Qt deprecates from
+/// 6.10 on: replacing the backend touches this class alone.
+class SurfaceView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class CameraPreset { Top, Front, Iso };
+
+    explicit SurfaceView(Session* session, QWidget* parent = nullptr);
+    ~SurfaceView() override;
+
+    /// True when an OpenGL context can be made here. Q3DSurface crashes without one (for example
+    /// under QT_QPA_PLATFORM=offscreen), so the view checks before creating it.
+    static bool isOpenGLAvailable();
+    /// False when the view shows its fallback message instead of the surface.
+    bool isAvailable() const { return m_graph != nullptr; }
+    QString fallbackMessage() const;
+
+    /// The scene as an image (Q3DSurface::renderToImage: QWidget::grab does not capture it).
+    QImage renderToImage(const QSize& size);
+    void setCameraPreset(CameraPreset preset);
+    /// The colour map of the heat map, so both views colour heights alike.
+    void setColorGradient(const QLinearGradient& gradient);
+
+    /// Samples per side of the mesh when idle, and while the function or domain keep changing.
+    int fineResolution() const { return m_fineResolution; }
+    int coarseResolution() const { return m_coarseResolution; }
+    void setFineResolution(int samples);
+
+    // For tests: what the view holds now.
+    int meshColumns() const;
+    int meshRows() const;
+    /// How many times the function's mesh has been rebuilt.
+    int meshRebuildCount() const { return m_meshRebuilds; }
+    /// The markers of a run's path in data space (x, f, y) — one per step up to the current one.
+    QVector<QVector3D> pathMarkers(int runId) const;
+    /// The current point's marker of a run in data space (x, f, y); NaN vector if none.
+    QVector3D currentMarker(int runId) const;
+    QVector3D probeMarker() const;
+    /// How far markers sit above the surface, in units of f (so they are not hidden in it).
+    double lift() const { return m_lift; }
+
+public Q_SLOTS:
+    void showTop() { setCameraPreset(CameraPreset::Top); }
+    void showFront() { setCameraPreset(CameraPreset::Front); }
+    void showIso() { setCameraPreset(CameraPreset::Iso); }
+
+private:
+    struct RunItems
+    {
+        QSurface3DSeries* ribbon = nullptr;
+        QVector<QCustom3DItem*> markers;
+        QCustom3DItem* current = nullptr;
+        QCustom3DItem* descent = nullptr; ///< −∇f at the current point
+    };
+
+    void functionChanged();
+    void rebuildMesh(int samples);
+    void rebuildRuns();
+    void updateRunsToStep();
+    void updateProbe();
+    void updateVerticalRange();
+    QVector3D toScene(double x, double y, double f) const;
+    double heightAt(double x, double y) const;
+    QCustom3DItem* makeItem(const QString& mesh, const QColor& color, float scale);
+    void setRibbon(QSurface3DSeries* series, const QVector<QVector2D>& points, float halfWidth);
+    void orientArrow(QCustom3DItem* arrow, const QVector3D& from, const QVector3D& direction,
+                     float length);
+    void startPointSelected(const QPoint& position);
+
+    Session* m_session;
+    Q3DSurface* m_graph = nullptr;
+    QLabel* m_fallback = nullptr;
+    QSurface3DSeries* m_surface = nullptr;
+    QSurface3DSeries* m_tangentPlane = nullptr;
+    QSurface3DSeries* m_sliceX = nullptr;
+    QSurface3DSeries* m_sliceY = nullptr;
+    QCustom3DItem* m_probe = nullptr;
+    QMap<int, RunItems> m_runItems;
+    QLinearGradient m_gradient;
+
+    int m_fineResolution = 128;
+    int m_coarseResolution = 48;
+    int m_meshRebuilds = 0;
+    int m_meshSamples = 0;
+    double m_fMin = 0;
+    double m_fMax = 1;
+    double m_lift = 0;
+    qint64 m_lastChange = 0;
+    QTimer m_refine;
+};
+
+} // namespace gradlab
