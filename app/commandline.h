@@ -12,10 +12,21 @@ namespace gradlab {
 enum class ExitCode { Success = 0, Failure = 1, BadInput = 2, Diverged = 3 };
 
 /// True when \a arguments (argv without the program name) ask for the command line rather than
-/// the window: a subcommand, --help or --version.
+/// the window: a first argument that is a word (a subcommand, or a mistyped one, which gets an
+/// error rather than a window), --help, -h or --version. Qt's own options (-platform, --style)
+/// start with a dash and leave the window to start.
 bool isCommandLineInvocation(const std::vector<std::string>& arguments);
 
-/// Runs one command-line invocation; needs no display and no QApplication.
+/// Runs one command-line invocation; needs no display and no QApplication. Reads "--points -"
+/// from stdin; writes results to \a out and messages to \a err. Returns an ExitCode.
 int runCommandLine(const std::vector<std::string>& arguments, std::FILE* out, std::FILE* err);
+
+/// The same, reading "--points -" from \a in.
+int runCommandLine(const std::vector<std::string>& arguments, std::FILE* in, std::FILE* out,
+                   std::FILE* err);
+
+/// The help page of \a subcommand ("eval"), or the overview for an empty name; empty for an
+/// unknown subcommand.
+std::string commandLineHelp(const std::string& subcommand = {});
 
 } // namespace gradlab
