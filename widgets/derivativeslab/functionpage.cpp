@@ -1,0 +1,235 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "functionpage.h"
+
+#include "derivativetablemodel.h"
+#include "expression/printer.h"
+#include "functionmodel.h"
+#include "labplot.h"
+#include "labstyle.h"
+#include "panels/expressionedit.h"
+
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace gradlab {
+
+FunctionPage::FunctionPage(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new FunctionModel(this))
+    , m_table(new DerivativeTableModel(this))
+    , m_plot(new LabPlot(this))
+{
+    m_plot->xAxis->setRange(m_model->xMinimum(), m_model->xMaximum());
+    m_plot->xAxis->setLabel(QStringLiteral("x"));
+    m_plot->yAxis->setLabel(QStringLiteral("y"));
+    QCPAxisRect* rect = m_plot->axisRect();
+    m_curve = m_plot->addCurve(rect, QPen(labstyle::kCurve, 3));
+    m_derivative = m_plot->addCurve(rect, QPen(labstyle::kDerivative, 2.5, Qt::DashLine));
+    m_tangent = new QCPItemStraightLine(m_plot);
+    m_tangent->setPen(QPen(labstyle::kDerivative, 1.5));
+    m_kinks = m_plot->addMarker(rect, labstyle::kInk, 12.0, false);
+    m_kinks->setName(tr("corner: no tangent"));
+    m_kinkSlopes = m_plot->addMarker(rect, labstyle::kDerivative, 9.0);
+    m_kinkSlopes->setName(tr("f′ at a corner, by convention"));
+    m_point = m_plot->addMarker(rect, labstyle::kPoint, 13.0);
+    m_point->removeFromLegend();
+    m_plot->legend->setVisible(true);
+    QFont legendFont = m_plot->font();
+    legendFont.setPointSizeF(11);
+    m_plot->legend->setFont(legendFont);
+    rect->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto* editorRow = new QHBoxLayout;
+    auto* prompt = new QLabel(tr("f(x) ="), left);
+    QFont editorFont = prompt->font();
+    editorFont.setPointSizeF(editorFont.pointSizeF() * 1.25);
+    prompt->setFont(editorFont);
+    m_editor = new ExpressionEdit(left);
+    m_editor->setFont(editorFont);
+    m_editor->setText(m_model->text());
+    m_editor->setPlaceholderText(tr("a function of x, e.g. x^3 - 2x or sigmoid(2x)"));
+    m_editor->setToolTip(tr("Press Return to plot; x is the variable"));
+    editorRow->addWidget(prompt);
+    editorRow->addWidget(m_editor, 1);
+    leftLayout->addLayout(editorRow);
+    m_status = labstyle::paragraph(QString(), left);
+    leftLayout->addWidget(m_status);
+    leftLayout->addWidget(m_plot, 1);
+
+    auto* side = new QWidget(this);
+    side->setMinimumWidth(380);
+    side->setMaximumWidth(460);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(6, 0, 0, 0);
+    m_result = labstyle::readout(side);
+    QFont resultFont = m_result->font();
+    resultFont.setPointSizeF(resultFont.pointSizeF() * 1.25);
+    m_result->setFont(resultFont);
+    sideLayout->addWidget(m_result);
+    m_steps = labstyle::paragraph(QString(), side);
+    sideLayout->addWidget(m_steps);
+    m_kinkNote = labstyle::paragraph(QString(), side);
+    sideLayout->addWidget(m_kinkNote);
+    auto* pointRow = new QHBoxLayout;
+    m_xEditor = new QDoubleSpinBox(side);
+    m_xEditor->setRange(m_model->xMinimum(), m_model->xMaximum());
+    m_xEditor->setDecimals(3);
+    m_xEditor->setSingleStep(0.1);
+    m_xEditor->setKeyboardTracking(false);
+    pointRow->addWidget(new QLabel(tr("x₀"), side));
+    pointRow->addWidget(m_xEditor);
+    m_readout = labstyle::paragraph(QString(), side);
+    pointRow->addWidget(m_readout, 1);
+    sideLayout->addLayout(pointRow);
+    sideLayout->addWidget(labstyle::heading(tr("A small table to memorize"), side));
+    m_tableView = new QTableView(side);
+    m_tableView->setModel(m_table);
+    m_tableView->verticalHeader()->setVisible(false);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tableView->setWordWrap(false);
+    m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tableView->horizontalHeader()->setStretchLastSection(true);
+    const int rowHeight = m_tableView->fontMetrics().height() + 6;
+    m_tableView->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_tableView->setFixedHeight(rowHeight * (m_table->rowCount() + 1) + 6);
+    m_tableView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tableView->setCursor(Qt::PointingHandCursor);
+    sideLayout->addWidget(m_tableView);
+    sideLayout->addWidget(labstyle::paragraph(
+        tr("Click a row to plot it. With the sum rule, the constant multiple rule and the chain "
+           "rule, this table derives every derivative of a neural network."),
+        side));
+    sideLayout->addStretch(1);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(left, 1);
+    layout->addWidget(side);
+
+    connect(m_editor, &QLineEdit::returnPressed, this, &FunctionPage::commitText);
+    connect(m_editor, &QLineEdit::textEdited, m_editor, &ExpressionEdit::clearError);
+    connect(m_tableView, &QTableView::clicked, this,
+            [this](const QModelIndex& index) { loadTableRow(index.row()); });
+    connect(m_xEditor, &QDoubleSpinBox::valueChanged, m_model, &CurveModel::setX);
+    connect(m_model, &FunctionModel::inputRejected, this, &FunctionPage::showRejection);
+    connect(m_model, &CurveModel::functionChanged, this, &FunctionPage::updateFunction);
+    connect(m_model, &CurveModel::pointChanged, this, &FunctionPage::updatePoint);
+    connect(m_plot, &LabPlot::pressedAt, this, [this](const QPointF& pixel) {
+        m_model->setX(LabPlot::coordinatesAt(m_plot->axisRect(), pixel).x());
+    });
+    connect(m_plot, &LabPlot::draggedTo, this, [this](const QPointF& pixel) {
+        m_model->setX(LabPlot::coordinatesAt(m_plot->axisRect(), pixel).x());
+    });
+    updateFunction();
+    updatePoint();
+}
+
+void FunctionPage::loadTableRow(int row)
+{
+    if (row < 0 || row >= m_table->entryCount()) {
+        return;
+    }
+    const DerivativeTableEntry& entry = m_table->entry(row);
+    m_editor->setText(entry.formula);
+    m_editor->clearError();
+    m_model->load(entry.formula, entry.x);
+    m_tableView->selectRow(row);
+}
+
+void FunctionPage::commitText()
+{
+    m_model->setExpressionText(m_editor->text());
+}
+
+void FunctionPage::showRejection()
+{
+    const FunctionInput& input = m_model->lastInput();
+    m_editor->setErrorRange(input.position, input.length);
+    m_status->setText(
+        tr("<span style=\"color:#b4232d\">%1</span> Still showing f(x) = %2.")
+            .arg(input.message.toHtmlEscaped(), m_model->functionText().toHtmlEscaped()));
+}
+
+void FunctionPage::updateFunction()
+{
+    m_editor->clearError();
+    m_status->setText(tr("f in teal, f′ in amber (dashed), the tangent at x₀ in thin amber. "
+                         "Drag on the plot to move the point."));
+    m_curve->setName(tr("f(x) = %1").arg(m_model->functionText()));
+    m_derivative->setName(tr("f′(x) = %1").arg(m_model->derivativeText()));
+    LabPlot::setCurveData(m_curve, m_model->sampleX(), m_model->sampleValues());
+    // f′ jumps at a corner: a gap just after each corner keeps the line from joining the two
+    // sides, and a dot shows the value the convention gives at the corner itself.
+    QVector<double> derivativeX = m_model->sampleX();
+    QVector<double> derivativeY = m_model->sampleDerivatives();
+    QVector<double> kinkValues;
+    QVector<double> kinkSlopes;
+    for (double corner : m_model->kinks()) {
+        const auto after = std::upper_bound(derivativeX.begin(), derivativeX.end(), corner);
+        const auto at = after - derivativeX.begin();
+        derivativeX.insert(at, corner + 1e-9 * std::max(1.0, std::fabs(corner)));
+        derivativeY.insert(at, std::numeric_limits<double>::quiet_NaN());
+        kinkValues << m_model->function().value(corner);
+        kinkSlopes << m_model->function().derivative(corner);
+    }
+    LabPlot::setCurveData(m_derivative, derivativeX, derivativeY);
+    m_kinks->setData(m_model->kinks(), kinkValues);
+    m_kinkSlopes->setData(m_model->kinks(), kinkSlopes);
+    for (QCPGraph* marker : {m_kinks, m_kinkSlopes}) {
+        if (m_model->kinks().isEmpty()) {
+            marker->removeFromLegend();
+        } else {
+            marker->addToLegend();
+        }
+    }
+    const auto [low, high] = m_model->valueRange();
+    m_plot->yAxis->setRange(low, high);
+
+    const Derivation& derivation = m_model->derivation();
+    const QString derivativeHtml =
+        derivation.result ? QString::fromStdString(toHtml(derivation.result)) : QString();
+    m_result->setText(tr("f′(x) = <b>%1</b>").arg(derivativeHtml));
+    QString steps = tr("<b>How, rule by rule:</b>");
+    for (const DerivationStep& step : m_model->shownSteps()) {
+        // Rich text collapses spaces: indent the parts of a rule with non-breaking ones.
+        steps += QStringLiteral("<br>") + QStringLiteral("&nbsp;").repeated(4 * step.depth) +
+                 (step.depth > 0 ? QStringLiteral("↳ ") : QString()) +
+                 QString::fromStdString(step.text).toHtmlEscaped();
+    }
+    m_steps->setText(steps);
+    m_kinkNote->setText(m_model->kinkNote());
+    m_kinkNote->setVisible(!m_model->kinks().isEmpty());
+}
+
+void FunctionPage::updatePoint()
+{
+    const double x = m_model->x();
+    const double y = m_model->value();
+    {
+        const QSignalBlocker blocker(m_xEditor);
+        m_xEditor->setValue(x);
+    }
+    m_point->setData({x}, {y});
+    m_tangent->point1->setCoords(x, y);
+    m_tangent->point2->setCoords(x + 1.0, m_model->tangentAt(x + 1.0));
+    m_tangent->setVisible(std::isfinite(y) && std::isfinite(m_model->slope()));
+    m_readout->setText(
+        tr("f(x₀) = %1, &nbsp;<b>f′(x₀) = %2</b>")
+            .arg(labstyle::significant(y, 6), labstyle::significant(m_model->slope(), 6)));
+    m_plot->replot();
+}
+
+} // namespace gradlab

@@ -1,0 +1,66 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QCPGraph;
+class QCPItemStraightLine;
+class QDoubleSpinBox;
+class QLabel;
+class QModelIndex;
+class QTableView;
+
+namespace gradlab {
+
+class DerivativeTableModel;
+class ExpressionEdit;
+class FunctionModel;
+class LabPlot;
+
+/// \brief Any f(x): type a function, see f and f′ plotted together, the simplified symbolic f′
+/// with its rule-by-rule derivation, and the tutorial's table of derivatives to load from.
+class FunctionPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FunctionPage(QWidget* parent = nullptr);
+
+    FunctionModel* model() const { return m_model; }
+    DerivativeTableModel* table() const { return m_table; }
+    LabPlot* plot() const { return m_plot; }
+    ExpressionEdit* editor() const { return m_editor; }
+    QTableView* tableView() const { return m_tableView; }
+    /// The line under the editor: the error in words, or what the plot shows.
+    QLabel* status() const { return m_status; }
+
+    /// Loads row \a row of the table of derivatives, as a click on it does.
+    void loadTableRow(int row);
+
+private:
+    void commitText();
+    void showRejection();
+    void updateFunction();
+    void updatePoint();
+
+    FunctionModel* m_model;
+    DerivativeTableModel* m_table;
+    LabPlot* m_plot;
+    ExpressionEdit* m_editor = nullptr;
+    QLabel* m_status = nullptr;
+    QCPGraph* m_curve = nullptr;
+    QCPGraph* m_derivative = nullptr;
+    QCPGraph* m_kinks = nullptr;
+    QCPGraph* m_kinkSlopes = nullptr;
+    QCPGraph* m_point = nullptr;
+    QCPItemStraightLine* m_tangent = nullptr;
+    QDoubleSpinBox* m_xEditor = nullptr;
+    QLabel* m_result = nullptr;
+    QLabel* m_steps = nullptr;
+    QLabel* m_kinkNote = nullptr;
+    QLabel* m_readout = nullptr;
+    QTableView* m_tableView = nullptr;
+};
+
+} // namespace gradlab

@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QPointF>
+#include <QVector>
+#include <qcustomplot.h>
+
+namespace gradlab {
+
+/// \brief A QCustomPlot styled for the Derivatives lab (light grid, readable fonts, axes through
+/// zero drawn darker) that reports left-button presses and drags in pixels, so each page can move
+/// its model's point under the mouse.
+class LabPlot : public QCustomPlot
+{
+    Q_OBJECT
+
+public:
+    explicit LabPlot(QWidget* parent = nullptr);
+
+    /// Styles the axes of \a rect like the default one (the sigmoid page adds a second rect).
+    static void styleAxisRect(QCPAxisRect* rect);
+    /// A graph on \a rect's axes drawn with \a pen.
+    QCPGraph* addCurve(QCPAxisRect* rect, const QPen& pen);
+    /// A graph that shows single points as discs of \a diameter pixels.
+    QCPGraph* addMarker(QCPAxisRect* rect, const QColor& color, double diameter = 11.0,
+                        bool filled = true);
+    /// A text label in plot coordinates of \a rect.
+    QCPItemText* addLabel(QCPAxisRect* rect, const QColor& color, Qt::Alignment alignment);
+
+    /// Sets \a graph's data, turning infinities into gaps (NaN) so poles do not draw wild lines.
+    static void setCurveData(QCPGraph* graph, const QVector<double>& x, const QVector<double>& y);
+    /// The plot coordinates of \a pixel on \a rect's axes, clamped to their visible ranges.
+    static QPointF coordinatesAt(QCPAxisRect* rect, const QPointF& pixel);
+    /// Distance in pixels between \a pixel and the point (x, y) of \a rect's axes.
+    static double pixelDistance(QCPAxisRect* rect, const QPointF& pixel, double x, double y);
+
+Q_SIGNALS:
+    /// The left button went down at \a pixel (widget coordinates).
+    void pressedAt(const QPointF& pixel);
+    /// The mouse moved to \a pixel with the left button held.
+    void draggedTo(const QPointF& pixel);
+    /// The left button was released.
+    void released();
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    bool m_dragging = false;
+};
+
+} // namespace gradlab

@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+class QLabel;
+class QWidget;
+
+namespace gradlab::labstyle {
+
+/// The function: teal, as in the tutorial's figures (and the partials inspector).
+inline const QColor kCurve{0, 128, 128};
+/// Anything that is f′: the derivative curve and every tangent line.
+inline const QColor kDerivative{230, 126, 34};
+/// The point the user drags.
+inline const QColor kPoint{200, 30, 45};
+/// The secant line of Fig. 3, red as in the tutorial.
+inline const QColor kSecant{200, 30, 45};
+/// Axis text and neutral marks.
+inline const QColor kInk{40, 44, 52};
+/// Highlight behind the best row of the difference table.
+inline const QColor kHighlight{214, 240, 238};
+
+/// Formats a readout: \a decimals fixed decimals, "undefined" when not finite, no "-0.00".
+QString fixed(double value, int decimals = 2);
+/// Formats a value with up to \a digits significant digits ("1e-08", "2.000000011").
+QString significant(double value, int digits = 10);
+
+/// A bold page title.
+QLabel* heading(const QString& text, QWidget* parent);
+/// A word-wrapped paragraph of rich text.
+QLabel* paragraph(const QString& text, QWidget* parent);
+/// A large readout label (rich text), selectable.
+QLabel* readout(QWidget* parent);
+
+} // namespace gradlab::labstyle

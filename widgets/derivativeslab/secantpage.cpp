@@ -1,0 +1,216 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "secantpage.h"
+
+#include "differencetablemodel.h"
+#include "labplot.h"
+#include "labstyle.h"
+#include "panels/numberedit.h"
+#include "secantmodel.h"
+
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace gradlab {
+namespace {
+
+/// How close (pixels) a press must be to the point x + h to drag h rather than x.
+constexpr double kGrabRadius = 24.0;
+
+QCPItemLine* drop(LabPlot* plot)
+{
+    auto* line = new QCPItemLine(plot);
+    line->setPen(QPen(labstyle::kInk, 1, Qt::DotLine));
+    return line;
+}
+
+/// \a value rounded to 3 significant digits, so that slider positions give readable steps.
+double roundToThreeDigits(double value)
+{
+    const double scale = std::pow(10.0, std::floor(std::log10(value)) - 2.0);
+    return std::round(value / scale) * scale;
+}
+
+} // namespace
+
+SecantPage::SecantPage(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new SecantModel(this))
+    , m_plot(new LabPlot(this))
+{
+    m_plot->xAxis->setRange(m_model->xMinimum(), m_model->xMaximum() + 1.5);
+    m_plot->yAxis->setRange(-1.5, 13.0);
+    m_plot->xAxis->setLabel(QStringLiteral("x"));
+    m_plot->yAxis->setLabel(tr("y = x²"));
+    QCPAxisRect* rect = m_plot->axisRect();
+    QCPGraph* curve = m_plot->addCurve(rect, QPen(labstyle::kCurve, 3));
+    LabPlot::setCurveData(curve, m_model->curveX(), m_model->curveValues());
+    m_tangent = new QCPItemStraightLine(m_plot);
+    m_tangent->setPen(QPen(labstyle::kDerivative, 2.5, Qt::DashLine));
+    m_secant = new QCPItemStraightLine(m_plot);
+    m_secant->setPen(QPen(labstyle::kSecant, 2.5));
+    m_dropA = drop(m_plot);
+    m_dropB = drop(m_plot);
+    m_labelA = m_plot->addLabel(rect, labstyle::kInk, Qt::AlignHCenter | Qt::AlignTop);
+    m_labelA->setText(QStringLiteral("x"));
+    m_labelB = m_plot->addLabel(rect, labstyle::kInk, Qt::AlignHCenter | Qt::AlignTop);
+    m_labelB->setText(QStringLiteral("x + h"));
+    m_points = m_plot->addMarker(rect, labstyle::kPoint, 13.0);
+    m_slopes = m_plot->addLabel(rect, labstyle::kInk, Qt::AlignLeft | Qt::AlignTop);
+    m_slopes->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_slopes->position->setCoords(0.02, 0.03);
+    m_slopes->setBrush(QBrush(QColor(255, 255, 255, 235)));
+    m_slopes->setPen(QPen(QColor(200, 204, 210)));
+    m_slopes->setPadding(QMargins(8, 5, 8, 5));
+    QFont slopesFont = m_slopes->font();
+    slopesFont.setPointSizeF(13);
+    m_slopes->setFont(slopesFont);
+
+    auto* side = new QWidget(this);
+    side->setMinimumWidth(380);
+    side->setMaximumWidth(440);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->addWidget(labstyle::heading(tr("The limit definition"), side));
+    sideLayout->addWidget(labstyle::paragraph(
+        tr("The secant (red) joins two points h apart on y = x². Its slope is "
+           "(f(x+h) − f(x)) / h. Slide h toward 0: the secant tilts toward the tangent "
+           "(amber) and its slope approaches f′(x) = lim<sub>h→0</sub> (f(x+h) − f(x)) / h."),
+        side));
+    auto* form = new QFormLayout;
+    m_xEditor = new QDoubleSpinBox(side);
+    m_xEditor->setRange(m_model->xMinimum(), m_model->xMaximum());
+    m_xEditor->setDecimals(3);
+    m_xEditor->setSingleStep(0.1);
+    m_xEditor->setKeyboardTracking(false);
+    form->addRow(tr("x"), m_xEditor);
+    auto* hRow = new QHBoxLayout;
+    m_hSlider = new QSlider(Qt::Horizontal, side);
+    m_hSlider->setRange(0, kSliderSteps);
+    m_hSlider->setToolTip(tr("h on a log scale, from 1e-12 to 3"));
+    m_hEditor = new NumberEdit(NumberEdit::Sign::Positive, side);
+    m_hEditor->setToolTip(tr("h exactly, e.g. 0.001 or 1e-9"));
+    m_hEditor->setMaximumWidth(110);
+    hRow->addWidget(m_hSlider, 1);
+    hRow->addWidget(m_hEditor);
+    form->addRow(tr("h"), hRow);
+    sideLayout->addLayout(form);
+    m_readout = labstyle::readout(side);
+    sideLayout->addWidget(m_readout);
+
+    m_tableView = new QTableView(side);
+    m_tableView->setModel(m_model->table());
+    m_tableView->verticalHeader()->setVisible(false);
+    m_tableView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tableView->setFocusPolicy(Qt::NoFocus);
+    m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_tableView->horizontalHeader()->setSectionResizeMode(
+        static_cast<int>(DifferenceTableModel::Column::Quotient), QHeaderView::ResizeToContents);
+    const int rowHeight = m_tableView->fontMetrics().height() + 4;
+    m_tableView->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_tableView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tableView->setFixedHeight(rowHeight * (m_model->table()->rowCount() + 1) + 8);
+    sideLayout->addWidget(m_tableView);
+    m_note = labstyle::paragraph(QString(), side);
+    sideLayout->addWidget(m_note);
+    sideLayout->addStretch(1);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(m_plot, 1);
+    layout->addWidget(side);
+
+    connect(m_xEditor, &QDoubleSpinBox::valueChanged, m_model, &SecantModel::setX);
+    connect(m_hSlider, &QSlider::valueChanged, this,
+            [this](int position) { m_model->setH(hForSlider(position)); });
+    connect(m_hEditor, &NumberEdit::valueEdited, m_model, &SecantModel::setH);
+    connect(m_model, &SecantModel::changed, this, &SecantPage::updateView);
+    connect(m_plot, &LabPlot::pressedAt, this, &SecantPage::startDrag);
+    connect(m_plot, &LabPlot::draggedTo, this, &SecantPage::drag);
+    connect(m_plot, &LabPlot::released, this, [this] { m_draggingH = false; });
+    updateView();
+}
+
+double SecantPage::hForSlider(int position) const
+{
+    // log₁₀ h runs evenly from log₁₀ hMin to log₁₀ hMax along the slider.
+    const double low = std::log10(m_model->hMinimum());
+    const double high = std::log10(m_model->hMaximum());
+    return roundToThreeDigits(std::pow(10.0, low + (high - low) * position / kSliderSteps));
+}
+
+int SecantPage::sliderForH(double h) const
+{
+    const double low = std::log10(m_model->hMinimum());
+    const double high = std::log10(m_model->hMaximum());
+    return static_cast<int>(std::lround((std::log10(h) - low) / (high - low) * kSliderSteps));
+}
+
+void SecantPage::updateView()
+{
+    const double x = m_model->x();
+    const double h = m_model->h();
+    const double fx = m_model->valueAtX();
+    const double fxh = m_model->valueAtXPlusH();
+    {
+        const QSignalBlocker blockX(m_xEditor);
+        const QSignalBlocker blockSlider(m_hSlider);
+        m_xEditor->setValue(x);
+        m_hSlider->setValue(sliderForH(h));
+        m_hEditor->setValue(h);
+    }
+    m_points->setData({x, x + h}, {fx, fxh});
+    m_secant->point1->setCoords(x, fx);
+    m_secant->point2->setCoords(x + 1.0, m_model->secantAt(x + 1.0));
+    m_tangent->point1->setCoords(x, fx);
+    m_tangent->point2->setCoords(x + 1.0, m_model->tangentAt(x + 1.0));
+    m_dropA->start->setCoords(x, 0.0);
+    m_dropA->end->setCoords(x, fx);
+    m_dropB->start->setCoords(x + h, 0.0);
+    m_dropB->end->setCoords(x + h, fxh);
+    m_labelA->position->setCoords(x, 0.0);
+    m_labelB->position->setCoords(x + h, 0.0);
+    // Once the two points are closer than a label is wide, one label names both.
+    const bool apart = h > 0.06 * m_plot->xAxis->range().size();
+    m_labelB->setVisible(apart);
+    m_labelA->setText(apart ? QStringLiteral("x") : QStringLiteral("x, x + h"));
+
+    m_slopes->setText(tr("secant slope: %1      true tangent: %2")
+                          .arg(labstyle::fixed(m_model->secantSlope()),
+                               labstyle::fixed(m_model->tangentSlope())));
+    m_readout->setText(
+        tr("secant slope = %1<br>true tangent f′(x) = %2<br>"
+           "secant − tangent = %3")
+            .arg(labstyle::significant(m_model->secantSlope(), 12),
+                 labstyle::significant(m_model->tangentSlope(), 12),
+                 labstyle::significant(m_model->secantSlope() - m_model->tangentSlope(), 3)));
+    m_note->setText(m_model->tableNote());
+    m_plot->replot();
+}
+
+void SecantPage::startDrag(const QPointF& pixel)
+{
+    const double x = m_model->x();
+    m_draggingH = LabPlot::pixelDistance(m_plot->axisRect(), pixel, x + m_model->h(),
+                                         m_model->valueAtXPlusH()) <= kGrabRadius;
+    drag(pixel);
+}
+
+void SecantPage::drag(const QPointF& pixel)
+{
+    const double at = LabPlot::coordinatesAt(m_plot->axisRect(), pixel).x();
+    if (m_draggingH) {
+        // Dragging x + h: h is the distance to x, kept positive (clamped by the model).
+        m_model->setH(at - m_model->x());
+    } else {
+        m_model->setX(at);
+    }
+}
+
+} // namespace gradlab

@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QCPGraph;
+class QCPItemLine;
+class QCPItemStraightLine;
+class QCPItemText;
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QTableView;
+
+namespace gradlab {
+
+class LabPlot;
+class NumberEdit;
+class SecantModel;
+
+/// \brief Fig. 3: the secant through x and x + h on y = x² tilting toward the tangent as h
+/// shrinks (a log-scale slider plus exact entry), and the table of difference quotients.
+class SecantPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SecantPage(QWidget* parent = nullptr);
+
+    SecantModel* model() const { return m_model; }
+    LabPlot* plot() const { return m_plot; }
+    QSlider* hSlider() const { return m_hSlider; }
+    QTableView* tableView() const { return m_tableView; }
+
+    /// The slider's positions: 0 is h = 1e-12, kSliderSteps is h = 3, evenly in log₁₀ h.
+    static constexpr int kSliderSteps = 1000;
+
+private:
+    void updateView();
+    void startDrag(const QPointF& pixel);
+    void drag(const QPointF& pixel);
+    double hForSlider(int position) const;
+    int sliderForH(double h) const;
+
+    SecantModel* m_model;
+    LabPlot* m_plot;
+    QCPGraph* m_points = nullptr;
+    QCPItemStraightLine* m_secant = nullptr;
+    QCPItemStraightLine* m_tangent = nullptr;
+    QCPItemLine* m_dropA = nullptr;
+    QCPItemLine* m_dropB = nullptr;
+    QCPItemText* m_labelA = nullptr;
+    QCPItemText* m_labelB = nullptr;
+    QCPItemText* m_slopes = nullptr;
+    QDoubleSpinBox* m_xEditor = nullptr;
+    QSlider* m_hSlider = nullptr;
+    NumberEdit* m_hEditor = nullptr;
+    QLabel* m_readout = nullptr;
+    QTableView* m_tableView = nullptr;
+    QLabel* m_note = nullptr;
+    bool m_draggingH = false;
+};
+
+} // namespace gradlab
