@@ -1,0 +1,163 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "panels/racelist.h"
+
+#include "session.h"
+
+#include <QHeaderView>
+#include <QPainter>
+#include <QPixmap>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace gradlab {
+
+namespace {
+
+enum Column { MethodColumn, LearningRateColumn, ValueColumn, RemoveColumn, ColumnCount };
+constexpr int idRole = Qt::UserRole;
+
+QIcon swatch(const QColor& color)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(60, 60, 60), 1.0));
+    painter.setBrush(color);
+    painter.drawRoundedRect(QRectF(1.5, 1.5, 13, 13), 3, 3);
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+RaceList::RaceList(Session* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tree = new QTreeWidget(this);
+    m_tree->setColumnCount(ColumnCount);
+    m_tree->setHeaderLabels({tr("Run"), tr("η"), tr("f now"), QString()});
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setToolTip(tr("The race: tick to show a run, click to select it, × to remove it"));
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(MethodColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(LearningRateColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(ValueColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(RemoveColumn, QHeaderView::ResizeToContents);
+    layout->addWidget(m_tree);
+
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* current) {
+        if (m_rebuilding) {
+            return;
+        }
+        const int id = current ? current->data(MethodColumn, idRole).toInt() : 0;
+        if (id != m_selectedRunId) {
+            m_selectedRunId = id;
+            Q_EMIT selectedRunChanged(id);
+        }
+    });
+    connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int column) {
+        if (m_rebuilding || column != MethodColumn) {
+            return;
+        }
+        m_session->setRunVisible(item->data(MethodColumn, idRole).toInt(),
+                                 item->checkState(MethodColumn) == Qt::Checked);
+    });
+    connect(m_session, &Session::runsChanged, this, &RaceList::rebuild);
+    connect(m_session, &Session::currentStepChanged, this, &RaceList::refreshValues);
+    rebuild();
+}
+
+QTreeWidgetItem* RaceList::itemFor(int id) const
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_tree->topLevelItem(i);
+        if (item->data(MethodColumn, idRole).toInt() == id) {
+            return item;
+        }
+    }
+    return nullptr;
+}
+
+void RaceList::setSelectedRunId(int id)
+{
+    QTreeWidgetItem* item = itemFor(id);
+    m_tree->setCurrentItem(item);
+    if (!item && m_selectedRunId != 0) {
+        m_selectedRunId = 0;
+        Q_EMIT selectedRunChanged(0);
+    }
+}
+
+void RaceList::rebuild()
+{
+    m_rebuilding = true;
+    m_tree->clear();
+    QTreeWidgetItem* selected = nullptr;
+    for (const RunEntry& entry : m_session->runs()) {
+        auto* item = new QTreeWidgetItem(m_tree);
+        const std::string_view label = methodLabel(entry.settings.method);
+        item->setData(MethodColumn, idRole, entry.id);
+        item->setText(MethodColumn,
+                      QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())));
+        item->setIcon(MethodColumn, swatch(entry.color));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(MethodColumn, entry.visible ? Qt::Checked : Qt::Unchecked);
+        item->setText(LearningRateColumn, QString::number(entry.settings.learningRate, 'g', 6));
+        item->setTextAlignment(LearningRateColumn, Qt::AlignRight | Qt::AlignVCenter);
+        item->setTextAlignment(ValueColumn, Qt::AlignRight | Qt::AlignVCenter);
+        auto* remove = new QToolButton(m_tree);
+        remove->setIcon(QIcon(QStringLiteral(":/icons/remove.svg")));
+        remove->setAutoRaise(true);
+        remove->setToolTip(tr("Remove this run from the race"));
+        const int id = entry.id;
+        connect(remove, &QToolButton::clicked, this, [this, id] { m_session->removeRun(id); });
+        m_tree->setItemWidget(item, RemoveColumn, remove);
+        if (entry.id == m_selectedRunId) {
+            selected = item;
+        }
+    }
+    if (!selected && m_tree->topLevelItemCount() > 0) {
+        selected = m_tree->topLevelItem(m_tree->topLevelItemCount() - 1);
+    }
+    m_tree->setCurrentItem(selected);
+    m_rebuilding = false;
+    refreshValues();
+    const int id = selected ? selected->data(MethodColumn, idRole).toInt() : 0;
+    if (id != m_selectedRunId) {
+        m_selectedRunId = id;
+        Q_EMIT selectedRunChanged(id);
+    }
+}
+
+void RaceList::refreshValues()
+{
+    const int step = m_session->currentStep();
+    for (const RunEntry& entry : m_session->runs()) {
+        QTreeWidgetItem* item = itemFor(entry.id);
+        if (!item) {
+            continue;
+        }
+        const StepRecord& record = entry.recordAt(step);
+        const bool stopped = entry.run->isFinished() && entry.lastIndex() <= step;
+        QString value =
+            std::isfinite(record.f) ? QString::number(record.f, 'g', 4) : tr("undefined");
+        if (stopped && entry.run->stopReason() == StopReason::Diverged) {
+            value = tr("diverged");
+        }
+        item->setText(ValueColumn, value);
+        item->setToolTip(MethodColumn, tr("Run %1: step %2 of %3")
+                                           .arg(entry.id)
+                                           .arg(record.index)
+                                           .arg(entry.settings.maxSteps));
+    }
+}
+
+} // namespace gradlab
