@@ -127,8 +127,8 @@ private:
 
     int precedence(const Node& node) const;
     bool needsParentheses(const Node& parent, std::size_t index, const Node& child) const;
-    bool isAtom(const Node& node) const { return precedence(node) == 5; }
     bool isBareRadical(const Node& node) const;
+    bool isSignedFactor(const Node& node) const;
     std::optional<std::string> superscript(const Node& exponent) const;
     Edge tail(const Node& left, bool parenthesised) const;
     Edge head(const Node& right, bool parenthesised) const;
@@ -215,10 +215,14 @@ void Printer::write(const Node& node)
             m_output += node.name();
         }
         return;
-    case NodeKind::Negate:
+    case NodeKind::Negate: {
+        const Node& operand = *node.child(0);
+        const bool parenthesised = needsParentheses(node, 0, operand);
         pushChild(node, 0);
-        pushText(minus());
+        // "- -x": two signs, not a "--".
+        pushText(!parenthesised && precedence(operand) == 2 ? minus() + " " : minus());
         return;
+    }
     case NodeKind::Add:
     case NodeKind::Subtract:
         pushChild(node, 1);
@@ -311,20 +315,29 @@ int Printer::precedence(const Node& node) const
     }
 }
 
-// Parentheses where the grammar needs them, and around a signed operand of +, −, · and / so
-// that no two operators meet ("x - (-y)", "2(-x)").
+// Plain text gets the parentheses the grammar needs and no others, so that it never nests more
+// deeply than any input that parses to the same tree (and so reads back within the parser's
+// depth limit): "x - -y", "x*-y", "- -x", "e^-x^2". Pretty text and HTML, never read back, also
+// parenthesise a signed operand for the reader: "x − (−y)", "2(−x)", "−(−x)".
 bool Printer::needsParentheses(const Node& parent, std::size_t index, const Node& child) const
 {
     const int inner = precedence(child);
+    const bool plain = m_style == Style::Plain;
     switch (parent.kind()) {
     case NodeKind::Add:
     case NodeKind::Subtract:
-        return index == 1 && inner < 3;
+        return index == 1 && inner < (plain ? 2 : 3);
+    case NodeKind::Negate:
+        return inner < (plain ? 2 : 3);
     case NodeKind::Multiply:
     case NodeKind::Divide:
-        return inner < (index == 0 ? 3 : 4);
-    case NodeKind::Negate:
-        return inner < 3;
+        if (index == 0) {
+            return inner < 3;
+        }
+        if (plain && inner == 2) {
+            return !isSignedFactor(child);
+        }
+        return inner < 4;
     case NodeKind::Power:
         if (index == 0) {
             return inner < 5;
@@ -335,17 +348,24 @@ bool Printer::needsParentheses(const Node& parent, std::size_t index, const Node
         if (m_style == Style::Pretty) {
             return inner < 5;
         }
-        // x^-1 and e^-x need none; x^(-x^2) does, for the reader.
-        if (child.kind() == NodeKind::Negate) {
-            return !isAtom(*child.child(0));
-        }
-        if (child.kind() == NodeKind::Number && std::signbit(child.value())) {
-            return false;
+        if (inner == 2) {
+            return !isSignedFactor(child);
         }
         return inner < 4;
     default:
         return false;
     }
+}
+
+// A signed operand that may follow "*", "/" or "^" as it is: signs over a power or an atom.
+bool Printer::isSignedFactor(const Node& node) const
+{
+    const Node* inner = &node;
+    while (inner->kind() == NodeKind::Negate) {
+        inner = inner->child(0).get();
+    }
+    return precedence(*inner) >= 4 ||
+           (inner->kind() == NodeKind::Number && precedence(*inner) == 2);
 }
 
 bool Printer::isBareRadical(const Node& node) const

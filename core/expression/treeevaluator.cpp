@@ -21,7 +21,9 @@ double evaluateTree(const NodePtr& expression, double x, double y,
     std::unordered_map<const Node*, double> values;
     std::vector<std::pair<const Node*, bool>> stack{{expression.get(), false}};
     while (!stack.empty()) {
-        const auto [node, childrenDone] = stack.back();
+        // Plain variables, not a structured binding: clang 14 cannot capture those in a lambda.
+        const Node* node = stack.back().first;
+        const bool childrenDone = stack.back().second;
         if (values.contains(node)) {
             stack.pop_back();
             continue;

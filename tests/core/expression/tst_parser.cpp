@@ -83,6 +83,8 @@ private slots:
     void testDeepInput_data();
     void testDeepInput();
     void testLongInput();
+    void testReadBackAtTheLimit_data();
+    void testReadBackAtTheLimit();
     void testReferenceExpressions_data();
     void testReferenceExpressions();
     void testEvaluateTree_data();
@@ -113,7 +115,7 @@ void TestParser::testAccepted_data()
         << QByteArray("sigmoid(x)(1 - sigmoid(x))") << QByteArray("sigmoid(x)(1 - sigmoid(x))");
     QTest::newRow("word xyx") << QByteArray("xyx") << QByteArray("xyx");
     QTest::newRow("minus a product") << QByteArray("-2x") << QByteArray("-2x");
-    QTest::newRow("signed factor") << QByteArray("x*-y") << QByteArray("x(-y)");
+    QTest::newRow("signed factor") << QByteArray("x*-y") << QByteArray("x*-y");
     QTest::newRow("exp of minus x") << QByteArray("e^-x") << QByteArray("e^-x");
     QTest::newRow("gaussian") << QByteArray("exp(-(x^2+y^2))") << QByteArray("exp(-(x^2 + y^2))");
     QTest::newRow("ln is log") << QByteArray("ln(x)") << QByteArray("log(x)");
@@ -131,7 +133,7 @@ void TestParser::testAccepted_data()
     QTest::newRow("two e x") << QByteArray("2ex") << QByteArray("2e*x");
     QTest::newRow("pi x") << QByteArray("pix") << QByteArray("pi*x");
     QTest::newRow("exp is a function, not e*x*p") << QByteArray("exp(x)") << QByteArray("exp(x)");
-    QTest::newRow("minus minus") << QByteArray("x - -y") << QByteArray("x - (-y)");
+    QTest::newRow("minus minus") << QByteArray("x - (-y)") << QByteArray("x - -y");
     QTest::newRow("unary plus") << QByteArray("+x + +y") << QByteArray("x + y");
     QTest::newRow("redundant parentheses")
         << QByteArray("((x)^(-1) + y)") << QByteArray("x^-1 + y");
@@ -502,6 +504,33 @@ void TestParser::testLongInput()
     const ParseResult longProduct = parse(product.toStdString());
     QVERIFY2(longProduct.isValid(), longProduct.error.message.c_str());
     QCOMPARE(plain(longProduct.expression), QByteArray(terms - 1, 'x') + "y");
+}
+
+void TestParser::testReadBackAtTheLimit_data()
+{
+    // Inputs nested up to the limit: their plain text, with no parentheses beyond what the
+    // grammar needs, nests no deeper and reads back.
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("a run of signs (found by fuzzing)") << "x" + QByteArray(133, '-') + "0";
+    QTest::newRow("signs up to the limit") << "x" + QByteArray(256, '-') + "y";
+    QTest::newRow("parentheses around a negation")
+        << QByteArray(255, '(') + "x - -y" + QByteArray(255, ')');
+    QTest::newRow("signed exponents") << QByteArray("2^-").repeated(128) + "2";
+    QTest::newRow("signed groups") << QByteArray("x*-(").repeated(128) + "x" + QByteArray(128, ')');
+    QTest::newRow("negated differences")
+        << QByteArray("x - -(").repeated(128) + "x" + QByteArray(128, ')');
+    QTest::newRow("negated exponents") << QByteArray("e^-x^").repeated(85) + "2";
+}
+
+void TestParser::testReadBackAtTheLimit()
+{
+    QFETCH(QByteArray, text);
+    const ParseResult result = parse(text.toStdString());
+    QVERIFY2(result.isValid(), result.error.message.c_str());
+    const std::string printed = toPlainText(result.expression);
+    const ParseResult again = parse(printed);
+    QVERIFY2(again.isValid(), (printed + ": " + again.error.message).c_str());
+    QVERIFY(structurallyEqual(*again.expression, *result.expression));
 }
 
 void TestParser::testReferenceExpressions_data()
