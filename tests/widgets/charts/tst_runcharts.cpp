@@ -1,0 +1,220 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "charts/runcharts.h"
+#include "optimization/optimizer.h"
+#include "session.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <cmath>
+#include <qcustomplot.h>
+
+using namespace gradlab;
+
+namespace {
+
+OptimizerSettings settingsFor(const QString& method)
+{
+    return defaultSettings(*methodFromName(method.toStdString()));
+}
+
+void addMethodRows()
+{
+    QTest::addColumn<QString>("method");
+    for (const Method method : allMethods()) {
+        const std::string_view name = methodName(method);
+        QTest::newRow(std::string(name).c_str())
+            << QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+    }
+}
+
+// The graph's points as (k, value) pairs.
+QList<QPointF> pointsOf(const QCPGraph* graph)
+{
+    QList<QPointF> points;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+        points << QPointF(it->key, it->value);
+    }
+    return points;
+}
+
+bool sameValue(double drawn, double expected, bool logarithmic)
+{
+    if (!std::isfinite(expected) || (logarithmic && expected <= 0)) {
+        return std::isnan(drawn); // a gap
+    }
+    return drawn == expected;
+}
+
+} // namespace
+
+class TestRunCharts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void curvesMatchRecords_data();
+    void curvesMatchRecords();
+    void cursorFollowsCurrentStep();
+    void hiddenRunHasNoCurve();
+    void logScaleLeavesOutNonPositive();
+    void nonFiniteValuesAreSkipped();
+    void clickMovesToStep();
+};
+
+void TestRunCharts::curvesMatchRecords_data()
+{
+    addMethodRows();
+}
+
+void TestRunCharts::curvesMatchRecords()
+{
+    QFETCH(QString, method);
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("(x - 1)^2 + 3*(y + 0.5)^2 + 0.4*x*y")));
+    session.setStartPoint({-1.5, 1.5});
+    RunCharts charts(&session);
+    const int id = session.addRun(settingsFor(method));
+    const int other = session.addRun(settingsFor(QStringLiteral("gd")));
+    for (int i = 0; i < 8; ++i) {
+        session.stepForward();
+    }
+    for (const bool logarithmic : {false, true}) {
+        charts.setLogScale(logarithmic);
+        for (const int run : {id, other}) {
+            const auto& records = session.runById(run)->run->records();
+            const QList<QPointF> values = pointsOf(charts.graph(run, RunCharts::Chart::Value));
+            const QList<QPointF> norms =
+                pointsOf(charts.graph(run, RunCharts::Chart::GradientNorm));
+            QCOMPARE(values.size(), static_cast<qsizetype>(records.size()));
+            QCOMPARE(norms.size(), static_cast<qsizetype>(records.size()));
+            for (std::size_t k = 0; k < records.size(); ++k) {
+                const auto i = static_cast<qsizetype>(k);
+                QCOMPARE(values[i].x(), static_cast<double>(records[k].index));
+                QVERIFY(sameValue(values[i].y(), records[k].f, logarithmic));
+                QVERIFY(sameValue(norms[i].y(), records[k].gradient.norm(), logarithmic));
+            }
+        }
+    }
+    // The two runs are separate curves in their own colours.
+    QVERIFY(charts.graph(id, RunCharts::Chart::Value) !=
+            charts.graph(other, RunCharts::Chart::Value));
+    QVERIFY(charts.graph(id, RunCharts::Chart::Value)->pen().color() !=
+            charts.graph(other, RunCharts::Chart::Value)->pen().color());
+}
+
+void TestRunCharts::cursorFollowsCurrentStep()
+{
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + 4*y^2")));
+    session.setStartPoint({1.5, 1.0});
+    RunCharts charts(&session);
+    session.addRun(settingsFor(QStringLiteral("gd")));
+    QCOMPARE(charts.currentStepLine(), 0.0);
+    session.setCurrentStep(7);
+    QCOMPARE(charts.currentStepLine(), static_cast<double>(session.currentStep()));
+    session.stepBackward();
+    QCOMPARE(charts.currentStepLine(), static_cast<double>(session.currentStep()));
+    // The step axis shows every computed step.
+    const QCPRange steps =
+        charts.axisRect(RunCharts::Chart::Value)->axis(QCPAxis::atBottom)->range();
+    QVERIFY(steps.contains(session.currentStep()));
+    QCOMPARE(charts.axisRect(RunCharts::Chart::GradientNorm)->axis(QCPAxis::atBottom)->range(),
+             steps);
+}
+
+void TestRunCharts::hiddenRunHasNoCurve()
+{
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + y^2")));
+    RunCharts charts(&session);
+    const int first = session.addRun(settingsFor(QStringLiteral("gd")));
+    const int second = session.addRun(settingsFor(QStringLiteral("adam")));
+    session.setRunVisible(first, false);
+    QVERIFY(charts.graph(first, RunCharts::Chart::Value) == nullptr);
+    QVERIFY(charts.graph(second, RunCharts::Chart::Value) != nullptr);
+    session.setRunVisible(first, true);
+    QVERIFY(charts.graph(first, RunCharts::Chart::Value) != nullptr);
+}
+
+void TestRunCharts::logScaleLeavesOutNonPositive()
+{
+    Session session;
+    // f < 0 near the minimum: those values cannot be drawn on a log axis.
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + y^2 - 1")));
+    session.setStartPoint({1.5, 1.5});
+    RunCharts charts(&session);
+    QSignalSpy toggled(&charts, &RunCharts::logScaleChanged);
+    const int id = session.addRun(settingsFor(QStringLiteral("gd")));
+    session.setCurrentStep(60);
+    charts.setLogScale(true);
+    QCOMPARE(toggled.count(), 1);
+    for (const RunCharts::Chart chart : {RunCharts::Chart::Value, RunCharts::Chart::GradientNorm}) {
+        QCPAxis* axis = charts.axisRect(chart)->axis(QCPAxis::atLeft);
+        QCOMPARE(axis->scaleType(), QCPAxis::stLogarithmic);
+        QVERIFY(axis->range().lower > 0);
+    }
+    const auto& records = session.runById(id)->run->records();
+    QVERIFY(
+        std::any_of(records.begin(), records.end(), [](const StepRecord& r) { return r.f < 0; }));
+    const QCPRange range = charts.axisRect(RunCharts::Chart::Value)->axis(QCPAxis::atLeft)->range();
+    for (const QPointF& point : pointsOf(charts.graph(id, RunCharts::Chart::Value))) {
+        QVERIFY(std::isnan(point.y()) || range.contains(point.y()));
+    }
+    charts.setLogScale(false);
+    QCOMPARE(charts.axisRect(RunCharts::Chart::Value)->axis(QCPAxis::atLeft)->scaleType(),
+             QCPAxis::stLinear);
+    QVERIFY(charts.axisRect(RunCharts::Chart::Value)->axis(QCPAxis::atLeft)->range().lower < 0);
+}
+
+void TestRunCharts::nonFiniteValuesAreSkipped()
+{
+    Session session;
+    // From x = 0.05, ∂f/∂x = 1/x = 20: one step of lr 0.5 lands at x < 0, where log is undefined.
+    QVERIFY(session.setExpressionText(QStringLiteral("log(x) + y^2")));
+    session.setStartPoint({0.05, 1.0});
+    RunCharts charts(&session);
+    OptimizerSettings settings = settingsFor(QStringLiteral("gd"));
+    settings.learningRate = 0.5;
+    const int id = session.addRun(settings);
+    for (int i = 0; i < 20 && !session.isAtEnd(); ++i) {
+        session.stepForward();
+    }
+    const auto& records = session.runById(id)->run->records();
+    QVERIFY(std::any_of(records.begin(), records.end(),
+                        [](const StepRecord& r) { return !std::isfinite(r.f); }));
+    for (const RunCharts::Chart chart : {RunCharts::Chart::Value, RunCharts::Chart::GradientNorm}) {
+        const QCPRange range = charts.axisRect(chart)->axis(QCPAxis::atLeft)->range();
+        QVERIFY(std::isfinite(range.lower) && std::isfinite(range.upper));
+        QVERIFY(range.lower < range.upper);
+        for (const QPointF& point : pointsOf(charts.graph(id, chart))) {
+            QVERIFY(std::isnan(point.y()) || range.contains(point.y()));
+        }
+    }
+}
+
+void TestRunCharts::clickMovesToStep()
+{
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + 4*y^2")));
+    session.setStartPoint({1.5, 1.0});
+    RunCharts charts(&session);
+    session.addRun(settingsFor(QStringLiteral("gd")));
+    session.setCurrentStep(10);
+    charts.resize(600, 400);
+    charts.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&charts));
+    charts.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    for (const int target : {3, 8}) {
+        QCPAxisRect* rect = charts.axisRect(RunCharts::Chart::GradientNorm);
+        const QPoint at(
+            static_cast<int>(std::lround(rect->axis(QCPAxis::atBottom)->coordToPixel(target))),
+            rect->center().y());
+        QTest::mouseClick(charts.plot(), Qt::LeftButton, Qt::NoModifier, at);
+        QCOMPARE(session.currentStep(), target);
+        QCOMPARE(charts.currentStepLine(), static_cast<double>(target));
+    }
+}
+
+QTEST_MAIN(TestRunCharts)
+#include "tst_runcharts.moc"

@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QImage>
+#include <QPointF>
+#include <QWidget>
+#include <vector>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemTracer;
+class QMouseEvent;
+
+namespace gradlab {
+
+class Session;
+
+/// \brief f(x_k) and ‖∇f(x_k)‖ against the step k, one curve per visible run in its colour, with
+/// a vertical line at the session's current step. A click on a chart moves to that step.
+class RunCharts : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// Which chart: f(x_k) on top, ‖∇f(x_k)‖ below.
+    enum class Chart { Value, GradientNorm };
+
+    explicit RunCharts(Session* session, QWidget* parent = nullptr);
+    ~RunCharts() override;
+
+    Session* session() const { return m_session; }
+    QCustomPlot* plot() const { return m_plot; }
+    QCPAxisRect* axisRect(Chart chart) const;
+
+    /// Logarithmic y axes (both charts). Values ≤ 0 cannot be drawn there and are left out.
+    void setLogScale(bool logarithmic);
+    bool isLogScale() const { return m_logScale; }
+
+    /// The curve of run \a runId in \a chart: every step the run has computed, k = 0, 1, …;
+    /// nullptr while the run is hidden or absent.
+    QCPGraph* graph(int runId, Chart chart) const;
+    /// The step where the vertical line stands.
+    double currentStepLine() const;
+
+    /// The charts drawn at \a size (for exports and the CLI).
+    QImage render(const QSize& size);
+
+Q_SIGNALS:
+    void logScaleChanged(bool logarithmic);
+
+private:
+    struct RunCurves
+    {
+        int id = 0;
+        QCPGraph* value = nullptr;
+        QCPGraph* gradientNorm = nullptr;
+        QCPItemTracer* valueTracer = nullptr;
+        QCPItemTracer* gradientTracer = nullptr;
+    };
+
+    void rebuild();
+    void updateData();
+    void updateCursor();
+    void rescale();
+    void onMouseRelease(QMouseEvent* event);
+
+    Session* m_session = nullptr;
+    QCustomPlot* m_plot = nullptr;
+    QCPAxisRect* m_valueRect = nullptr;
+    QCPAxisRect* m_gradientRect = nullptr;
+    QCPItemStraightLine* m_valueCursor = nullptr;
+    QCPItemStraightLine* m_gradientCursor = nullptr;
+    std::vector<RunCurves> m_curves;
+    bool m_logScale = false;
+    QPointF m_pressPixel;
+};
+
+} // namespace gradlab
