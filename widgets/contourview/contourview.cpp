@@ -1,0 +1,1292 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "contourview.h"
+
+#include "contourview/polyline.h"
+#include "functions/presets.h"
+#include "optimization/optimizer.h"
+#include "session.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <qcustomplot.h>
+
+namespace gradlab {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// A full-resolution heat map follows this long after the last change of the function.
+constexpr int kFullResolutionDelayMs = 150;
+// The session's domain follows the view this long after the last pan or zoom.
+constexpr int kFollowDelayMs = 250;
+// Movement (Manhattan pixels) up to which a press and release still count as a click; the same
+// threshold QCustomPlot uses for its own click signals.
+constexpr int kClickTolerance = 3;
+// Arrows of the gradient field per axis.
+constexpr int kGradientFieldCells = 20;
+// Probe arrows are this share of the shorter visible side long; run arrows at most kArrowCap of
+// the visible width.
+constexpr double kProbeArrowShare = 0.12;
+constexpr double kArrowCap = 0.25;
+// Path points farther than this many domain sizes from the domain are left out of the drawing:
+// lines to 10³⁰⁰ would stall the painter, and nothing there can be seen anyway.
+constexpr double kSaneExtent = 1e3;
+// Text of the explanation boxes wraps at this many characters.
+constexpr int kWrapColumns = 64;
+
+QString formatNumber(double value, int digits = 6)
+{
+    if (!std::isfinite(value)) {
+        return ContourView::tr("undefined");
+    }
+    return QString::number(value, 'g', digits);
+}
+
+QString formatPoint(const Eigen::Vector2d& point)
+{
+    return QStringLiteral("(%1, %2)").arg(formatNumber(point.x(), 4), formatNumber(point.y(), 4));
+}
+
+QString wrapText(const QString& text, int columns)
+{
+    QStringList lines;
+    QString line;
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString& word : words) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > columns) {
+            lines << line;
+            line.clear();
+        }
+        line += line.isEmpty() ? word : QLatin1Char(' ') + word;
+    }
+    if (!line.isEmpty()) {
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+// Perceptually uniform blue–green–yellow (matplotlib's viridis, sampled at ninths).
+QCPColorGradient viridis()
+{
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    const std::array<QColor, 10> stops{QColor(0x44, 0x01, 0x54), QColor(0x48, 0x28, 0x78),
+                                       QColor(0x3e, 0x49, 0x89), QColor(0x31, 0x68, 0x8e),
+                                       QColor(0x26, 0x82, 0x8e), QColor(0x1f, 0x9e, 0x89),
+                                       QColor(0x35, 0xb7, 0x79), QColor(0x6e, 0xce, 0x58),
+                                       QColor(0xb5, 0xde, 0x2b), QColor(0xfd, 0xe7, 0x25)};
+    for (std::size_t i = 0; i < stops.size(); ++i) {
+        gradient.setColorStopAt(static_cast<double>(i) / (stops.size() - 1), stops[i]);
+    }
+    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+    // Undefined cells stay transparent: the hatching underneath shows through, in no colour of
+    // the scale.
+    gradient.setNanHandling(QCPColorGradient::nhTransparent);
+    return gradient;
+}
+
+// Light grey with dark diagonal strokes: reads as "no value here" over any palette.
+QBrush hatchBrush()
+{
+    QPixmap tile(10, 10);
+    tile.fill(QColor(226, 226, 226));
+    QPainter painter(&tile);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(120, 120, 120), 1.5));
+    painter.drawLine(QPointF(0, 10), QPointF(10, 0));
+    painter.drawLine(QPointF(-1, 1), QPointF(1, -1));
+    painter.drawLine(QPointF(9, 11), QPointF(11, 9));
+    return QBrush(tile);
+}
+
+QCPLineEnding arrowHead()
+{
+    return QCPLineEnding(QCPLineEnding::esSpikeArrow, 10, 12);
+}
+
+bool isSane(const Eigen::Vector2d& point, const Domain& domain)
+{
+    const double reach = kSaneExtent * std::max(domain.width(), domain.height());
+    return point.allFinite() && point.x() > domain.xMin - reach &&
+           point.x() < domain.xMax + reach && point.y() > domain.yMin - reach &&
+           point.y() < domain.yMax + reach;
+}
+
+QString runLabel(const RunEntry& entry)
+{
+    const std::string_view label = methodLabel(entry.settings.method);
+    const QString method = QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
+    return ContourView::tr("%1, lr %2").arg(method, formatNumber(entry.settings.learningRate, 4));
+}
+
+void setCurvePoints(QCPCurve* curve, const std::vector<QPointF>& points)
+{
+    QVector<double> xs;
+    QVector<double> ys;
+    xs.reserve(static_cast<qsizetype>(points.size()));
+    ys.reserve(static_cast<qsizetype>(points.size()));
+    for (const QPointF& point : points) {
+        xs.push_back(point.x());
+        ys.push_back(point.y());
+    }
+    curve->setData(xs, ys);
+}
+
+std::vector<QPointF> curvePoints(const QCPCurve* curve)
+{
+    std::vector<QPointF> points;
+    for (auto it = curve->data()->constBegin(); it != curve->data()->constEnd(); ++it) {
+        points.emplace_back(it->key, it->value);
+    }
+    return points;
+}
+
+QCPItemText* makeNote(QCustomPlot* plot, QCPLayer* layer, double x, double y,
+                      Qt::Alignment alignment)
+{
+    auto* note = new QCPItemText(plot);
+    note->setLayer(layer);
+    note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note->position->setCoords(x, y);
+    note->setPositionAlignment(alignment);
+    note->setTextAlignment(Qt::AlignLeft);
+    note->setBrush(QColor(255, 255, 255, 225));
+    note->setPen(QPen(QColor(90, 90, 90)));
+    note->setPadding(QMargins(6, 3, 6, 3));
+    note->setVisible(false);
+    return note;
+}
+
+QCPItemLine* makeArrow(QCustomPlot* plot, QCPLayer* layer, const QPen& pen)
+{
+    auto* arrow = new QCPItemLine(plot);
+    arrow->setLayer(layer);
+    arrow->setPen(pen);
+    arrow->setHead(arrowHead());
+    arrow->setVisible(false);
+    return arrow;
+}
+
+void placeArrow(QCPItemLine* arrow, const Eigen::Vector2d& from, const Eigen::Vector2d& to)
+{
+    arrow->start->setCoords(from.x(), from.y());
+    arrow->end->setCoords(to.x(), to.y());
+}
+
+} // namespace
+
+ContourView::ContourView(Session* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setUpPlot();
+    setUpProbeItems();
+
+    m_fullResolutionTimer.setSingleShot(true);
+    m_fullResolutionTimer.setInterval(kFullResolutionDelayMs);
+    connect(&m_fullResolutionTimer, &QTimer::timeout, this, [this] {
+        if (m_grid.spec.columns != kFullResolution) {
+            rebuildHeatMap(kFullResolution);
+            updateProbe();
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
+    m_followTimer.setSingleShot(true);
+    m_followTimer.setInterval(kFollowDelayMs);
+    connect(&m_followTimer, &QTimer::timeout, this, &ContourView::followView);
+
+    connect(m_session, &Session::functionChanged, this, &ContourView::onFunctionChanged);
+    connect(m_session, &Session::domainChanged, this, &ContourView::onDomainChanged);
+    connect(m_session, &Session::probeChanged, this, [this] {
+        updateProbe();
+        replotProbeLayer();
+    });
+    connect(m_session, &Session::runsChanged, this, &ContourView::rebuildRuns);
+    connect(m_session, &Session::startPointChanged, this, [this] {
+        updateRuns();
+        replotRunsLayer();
+    });
+    connect(m_session, &Session::currentStepChanged, this, [this] {
+        updateRuns();
+        replotRunsLayer();
+    });
+    connect(m_session, &Session::runDiverged, this, [this] {
+        updateDivergence();
+        replotRunsLayer();
+    });
+
+    connect(m_plot, &QCustomPlot::mousePress, this, &ContourView::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &ContourView::onMouseMove);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &ContourView::onMouseRelease);
+    connect(m_plot, &QCustomPlot::mouseWheel, this, &ContourView::onMouseWheel);
+    connect(m_plot, &QCustomPlot::legendClick, this, &ContourView::onLegendClick);
+    connect(m_plot, &QCustomPlot::afterReplot, this, &ContourView::checkAspect);
+    // Arrow lengths are shares of the visible range: they follow zoom.
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        updateProbe();
+        updateRuns();
+    });
+    // What the user panned or zoomed to is what the view keeps in sight from now on (when the
+    // axis rect changes size, the 1:1 aspect is fitted around it).
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+            if (!m_fitting) {
+                m_target = visibleRect();
+            }
+        });
+    }
+
+    // The session was set up before this view: take its state as it is.
+    m_homeDomain = m_session->domain();
+    m_target = m_homeDomain;
+    fitToTarget();
+    rebuildHeatMap(kFullResolution);
+    rebuildCriticalPoints();
+    rebuildRuns(); // also updates the probe and replots
+}
+
+ContourView::~ContourView() = default;
+
+void ContourView::setUpPlot()
+{
+    m_plot = new QCustomPlot(this);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    setMinimumSize(240, 200);
+
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setNoAntialiasingOnDrag(true);
+    m_plot->setAutoAddPlottableToLegend(false);
+    m_plot->xAxis->setLabel(QStringLiteral("x"));
+    m_plot->yAxis->setLabel(QStringLiteral("y"));
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setVisible(false);
+    m_plot->axisRect()->setBackground(QColor(250, 250, 250));
+
+    // Layers, bottom to top: heat map, contours and markers ("main"), runs, probe. Runs and probe
+    // have their own paint buffers, so a step or a probe move repaints only them.
+    m_plot->addLayer(QStringLiteral("heatmap"), m_plot->layer(QStringLiteral("grid")),
+                     QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("runs"), m_plot->layer(QStringLiteral("main")),
+                     QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("probe"), m_plot->layer(QStringLiteral("runs")),
+                     QCustomPlot::limAbove);
+    m_heatMapLayer = m_plot->layer(QStringLiteral("heatmap"));
+    m_runsLayer = m_plot->layer(QStringLiteral("runs"));
+    m_probeLayer = m_plot->layer(QStringLiteral("probe"));
+    m_runsLayer->setMode(QCPLayer::lmBuffered);
+    m_probeLayer->setMode(QCPLayer::lmBuffered);
+    QCPLayer* mainLayer = m_plot->layer(QStringLiteral("main"));
+
+    // The hatching lies under the colour map; undefined cells are transparent and show it.
+    m_undefinedHatch = new QCPItemRect(m_plot);
+    m_undefinedHatch->setLayer(m_heatMapLayer);
+    m_undefinedHatch->setPen(QPen(QColor(140, 140, 140)));
+    m_undefinedHatch->setBrush(Qt::NoBrush);
+
+    m_colorMap = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_colorMap->setLayer(m_heatMapLayer);
+    m_colorMap->setInterpolate(true);
+    m_colorMap->setTightBoundary(false);
+    m_colorScale = new QCPColorScale(m_plot);
+    m_plot->plotLayout()->addElement(0, 1, m_colorScale);
+    m_colorScale->setType(QCPAxis::atRight);
+    m_colorScale->setBarWidth(12);
+    m_colorScale->setRangeDrag(false);
+    m_colorScale->setRangeZoom(false);
+    // Map and bar are not linked: the map holds values linear in colour (log₁₀ f on log scales,
+    // computed here once, not by QCustomPlot at each redraw), the bar is labelled in f.
+    m_colorMap->setGradient(viridis());
+    m_colorScale->setGradient(viridis());
+    auto* margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+    m_colorScale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+
+    // Thin lines: dark over the light part of the palette, light over the dark part. (A halo
+    // under every line reads everywhere too, but wide antialiased lines cost 30 ms a replot.)
+    m_contourLight = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+    m_contourLight->setLayer(mainLayer);
+    m_contourLight->setPen(QPen(QColor(255, 255, 255, 120), 1.0));
+    m_contourDark = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+    m_contourDark->setLayer(mainLayer);
+    m_contourDark->setPen(QPen(QColor(10, 10, 10, 150), 1.0));
+
+    m_gradientField = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+    m_gradientField->setLayer(mainLayer);
+    m_gradientField->setPen(QPen(QColor(235, 235, 235, 150), 1.0));
+    m_gradientField->setName(tr("−∇f field"));
+
+    const QPen ring(Qt::white, 1.5);
+    const QBrush dark(QColor(20, 20, 20));
+    const std::array<QCPScatterStyle, 4> markers{
+        QCPScatterStyle(QCPScatterStyle::ssCircle, ring, dark, 10),   // minimum ●
+        QCPScatterStyle(QCPScatterStyle::ssTriangle, ring, dark, 11), // maximum ▲
+        QCPScatterStyle(QCPScatterStyle::ssCross, QPen(QColor(20, 20, 20), 2.5), Qt::NoBrush,
+                        10),                                         // saddle ✕
+        QCPScatterStyle(QCPScatterStyle::ssDiamond, ring, dark, 11), // degenerate ◆
+    };
+    const std::array<QString, 4> names{tr("minimum"), tr("maximum"), tr("saddle point"),
+                                       tr("degenerate critical point")};
+    for (std::size_t kind = 0; kind < m_criticalCurves.size(); ++kind) {
+        auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        curve->setLayer(mainLayer);
+        curve->setLineStyle(QCPCurve::lsNone);
+        curve->setScatterStyle(markers[kind]);
+        curve->setName(names[kind]);
+        m_criticalCurves[kind] = curve;
+    }
+
+    m_undefinedNote = makeNote(m_plot, mainLayer, 0.99, 0.99, Qt::AlignBottom | Qt::AlignRight);
+    m_undefinedNote->setText(tr("f is undefined (NaN) in the hatched region"));
+
+    m_startMarker = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+    m_startMarker->setLayer(m_runsLayer);
+    m_startMarker->setLineStyle(QCPCurve::lsNone);
+    m_startMarker->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(Qt::white, 2.0), Qt::NoBrush, 10));
+    m_startMarker->setName(tr("start (click to move)"));
+    m_startMarker->addToLegend();
+
+    m_arrowCaption = makeNote(m_plot, m_runsLayer, 0.01, 0.99, Qt::AlignBottom | Qt::AlignLeft);
+    m_arrowCaption->setText(
+        tr("grey arrow: −lr·∇f, the plain gradient-descent step (at most ¼ of the "
+           "view)\ncoloured arrow: the step the method takes"));
+    m_divergenceBox = makeNote(m_plot, m_runsLayer, 0.01, 0.01, Qt::AlignTop | Qt::AlignLeft);
+    m_divergenceBox->setPen(QPen(QColor(200, 30, 30), 1.5));
+    m_divergenceBox->setColor(QColor(120, 0, 0));
+    m_divergenceBox->setBrush(QColor(255, 250, 245, 215));
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_divergenceBox->setFont(small);
+    m_arrowCaption->setFont(small);
+    m_undefinedNote->setFont(small);
+
+    m_plot->legend->setVisible(true);
+    // A dark legend: every run colour (white included) and the white-ringed markers show on it.
+    m_plot->legend->setBrush(QColor(35, 35, 40, 215));
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setTextColor(QColor(240, 240, 240));
+    QFont legendFont = font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    m_plot->legend->setFont(legendFont);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->setMouseTracking(true);
+}
+
+void ContourView::setUpProbeItems()
+{
+    const QPen slicePen(QColor(255, 255, 255, 170), 1.0, Qt::DashLine);
+    m_sliceX = new QCPItemStraightLine(m_plot);
+    m_sliceX->setLayer(m_probeLayer);
+    m_sliceX->setPen(slicePen);
+    m_sliceY = new QCPItemStraightLine(m_plot);
+    m_sliceY->setLayer(m_probeLayer);
+    m_sliceY->setPen(slicePen);
+
+    m_probeContour = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+    m_probeContour->setLayer(m_probeLayer);
+
+    m_gradientArrow = makeArrow(m_plot, m_probeLayer, QPen(QColor(255, 70, 50), 2.5));
+    m_descentArrow = makeArrow(m_plot, m_probeLayer, QPen(QColor(70, 170, 255), 2.5));
+    m_directionArrow = makeArrow(m_plot, m_probeLayer, QPen(QColor(255, 215, 0), 2.0));
+    const auto makeLabel = [this](const QString& text, const QColor& color) {
+        auto* label = new QCPItemText(m_plot);
+        label->setLayer(m_probeLayer);
+        label->setText(text);
+        label->setColor(color);
+        label->setBrush(QColor(0, 0, 0, 140));
+        label->setPadding(QMargins(3, 1, 3, 1));
+        QFont bold = font();
+        bold.setBold(true);
+        label->setFont(bold);
+        label->setVisible(false);
+        return label;
+    };
+    m_gradientLabel = makeLabel(QStringLiteral("∇f"), QColor(255, 120, 100));
+    m_descentLabel = makeLabel(QStringLiteral("−∇f"), QColor(120, 195, 255));
+    m_directionLabel = makeLabel(QStringLiteral("u"), QColor(255, 215, 0));
+
+    m_probeMarker = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+    m_probeMarker->setLayer(m_probeLayer);
+    m_probeMarker->setLineStyle(QCPCurve::lsNone);
+    m_probeMarker->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0), QBrush(Qt::white), 13));
+}
+
+void ContourView::setShowContours(bool show)
+{
+    if (show == m_showContours) {
+        return;
+    }
+    m_showContours = show;
+    rebuildContourCurves();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourView::setShowContourLabels(bool show)
+{
+    if (show == m_showContourLabels) {
+        return;
+    }
+    m_showContourLabels = show;
+    rebuildContourCurves();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourView::setShowGradientField(bool show)
+{
+    if (show == m_showGradientField) {
+        return;
+    }
+    m_showGradientField = show;
+    rebuildGradientField();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourView::setShowCriticalPoints(bool show)
+{
+    if (show == m_showCriticalPoints) {
+        return;
+    }
+    m_showCriticalPoints = show;
+    rebuildCriticalPoints();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourView::setShowProbe(bool show)
+{
+    if (show == m_showProbe) {
+        return;
+    }
+    m_showProbe = show;
+    m_probeLayer->setVisible(show);
+    updateProbe();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourView::setAdaptiveResolution(bool adaptive)
+{
+    m_adaptiveResolution = adaptive;
+    if (!adaptive && m_grid.spec.columns != kFullResolution) {
+        m_fullResolutionTimer.stop();
+        rebuildHeatMap(kFullResolution);
+        updateProbe();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+bool ContourView::isUndefinedNoteVisible() const
+{
+    return m_undefinedNote->visible();
+}
+
+QString ContourView::undefinedNote() const
+{
+    return m_undefinedNote->text();
+}
+
+const ContourView::RunGraphics* ContourView::graphicsOf(int runId) const
+{
+    auto it = std::find_if(m_runGraphics.begin(), m_runGraphics.end(),
+                           [runId](const RunGraphics& g) { return g.id == runId; });
+    return it == m_runGraphics.end() ? nullptr : &*it;
+}
+
+QPointF ContourView::currentPointMarker(int runId) const
+{
+    const RunGraphics* graphics = graphicsOf(runId);
+    if (!graphics || !graphics->current->visible() || graphics->current->data()->isEmpty()) {
+        return QPointF(kNaN, kNaN);
+    }
+    const auto first = graphics->current->data()->constBegin();
+    return QPointF(first->key, first->value);
+}
+
+std::vector<QPointF> ContourView::pathPoints(int runId) const
+{
+    const RunGraphics* graphics = graphicsOf(runId);
+    return graphics ? curvePoints(graphics->path) : std::vector<QPointF>{};
+}
+
+bool ContourView::isRunDrawn(int runId) const
+{
+    const RunGraphics* graphics = graphicsOf(runId);
+    return graphics && graphics->path->visible();
+}
+
+QPointF ContourView::probeMarker() const
+{
+    const std::vector<QPointF> points = curvePoints(m_probeMarker);
+    return points.empty() ? QPointF(kNaN, kNaN) : points.front();
+}
+
+QLineF ContourView::probeGradientArrow() const
+{
+    if (!m_gradientArrow->visible()) {
+        return {};
+    }
+    return QLineF(m_gradientArrow->start->coords(), m_gradientArrow->end->coords());
+}
+
+std::vector<QPointF> ContourView::probeContour() const
+{
+    return curvePoints(m_probeContour);
+}
+
+QString ContourView::divergenceText() const
+{
+    return m_divergenceBox->visible() ? m_divergenceBox->text() : QString();
+}
+
+QPointF ContourView::pixelAt(const Eigen::Vector2d& point) const
+{
+    return QPointF(m_plot->xAxis->coordToPixel(point.x()), m_plot->yAxis->coordToPixel(point.y()));
+}
+
+Eigen::Vector2d ContourView::pointAt(const QPointF& pixel) const
+{
+    return {m_plot->xAxis->pixelToCoord(pixel.x()), m_plot->yAxis->pixelToCoord(pixel.y())};
+}
+
+QCPAbstractLegendItem* ContourView::legendItem(int runId) const
+{
+    const RunGraphics* graphics = graphicsOf(runId);
+    return graphics ? m_plot->legend->itemWithPlottable(graphics->path) : nullptr;
+}
+
+QImage ContourView::render(const QSize& size)
+{
+    const QRect viewport = m_plot->viewport();
+    const QSize target = size.isValid() && !size.isEmpty() ? size : viewport.size();
+    // Lay the plot out at the requested size first, so that the 1:1 aspect fits that size.
+    // (rpQueuedRefresh: lay out and draw the buffers now, but do not paint the widget with them.)
+    m_plot->setViewport(QRect(QPoint(0, 0), target));
+    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    fitToTarget();
+    const QImage image = m_plot->toPixmap(target.width(), target.height()).toImage();
+    m_plot->setViewport(viewport);
+    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    fitToTarget();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    return image;
+}
+
+void ContourView::resetView()
+{
+    const Preset* preset = m_session->preset();
+    const Domain home = preset ? preset->domain : m_homeDomain;
+    m_target = home;
+    fitToTarget();
+    if (m_session->domain() == home) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    m_followingView = true; // the home domain stays what it is
+    m_session->setDomain(home);
+    m_followingView = false;
+}
+
+void ContourView::onFunctionChanged()
+{
+    int resolution = kFullResolution;
+    if (m_adaptiveResolution) {
+        // A change less than a moment after the previous one: the function is being dragged
+        // (a parameter slider, the domain following a zoom). Coarse now, full once it rests.
+        if (m_fullResolutionTimer.isActive()) {
+            resolution = kCoarseResolution;
+        }
+        m_fullResolutionTimer.start();
+    }
+    rebuildHeatMap(resolution);
+    rebuildCriticalPoints();
+    updateProbe();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourView::onDomainChanged()
+{
+    if (m_followingView) {
+        return;
+    }
+    m_homeDomain = m_session->domain();
+    m_target = m_homeDomain;
+    fitToTarget();
+}
+
+void ContourView::rebuildHeatMap(int resolution)
+{
+    m_grid = m_session->grid(resolution, resolution);
+    const Domain domain = m_grid.spec.domain;
+    const Preset* preset = m_session->preset();
+    const bool logarithmic =
+        prefersLogLevels(m_grid) || (preset != nullptr && preset->logScaleContours);
+    m_scale = HeatMapScale::fromGrid(m_grid, logarithmic);
+
+    QCPColorMapData* data = m_colorMap->data();
+    if (data->keySize() != m_grid.spec.columns || data->valueSize() != m_grid.spec.rows) {
+        data->setSize(m_grid.spec.columns, m_grid.spec.rows);
+    }
+    data->setRange(QCPRange(domain.xMin, domain.xMax), QCPRange(domain.yMin, domain.yMax));
+    for (int j = 0; j < m_grid.spec.rows; ++j) {
+        for (int i = 0; i < m_grid.spec.columns; ++i) {
+            data->setCell(i, j, m_scale.stored(m_grid.at(i, j)));
+        }
+    }
+    const bool logColors = m_scale.isLogarithmic();
+    m_colorMap->setDataRange(QCPRange(m_scale.storedLower(), m_scale.storedUpper()));
+    m_colorScale->setDataScaleType(logColors ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    m_colorScale->setDataRange(QCPRange(m_scale.lower, m_scale.upper));
+    if (logColors) {
+        m_colorScale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        m_colorScale->axis()->setNumberFormat(QStringLiteral("gb"));
+    } else {
+        m_colorScale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        m_colorScale->axis()->setNumberFormat(QStringLiteral("g"));
+    }
+    switch (m_scale.kind) {
+    case HeatMapScale::Kind::Linear:
+        m_colorScale->setLabel(QStringLiteral("f"));
+        break;
+    case HeatMapScale::Kind::Logarithmic:
+        m_colorScale->setLabel(tr("f (log scale)"));
+        break;
+    case HeatMapScale::Kind::ShiftedLogarithmic:
+        m_colorScale->setLabel(tr("f − min f (log scale)"));
+        break;
+    }
+
+    m_undefinedHatch->topLeft->setCoords(domain.xMin, domain.yMax);
+    m_undefinedHatch->bottomRight->setCoords(domain.xMax, domain.yMin);
+    const bool undefined = m_scale.undefinedCount > 0;
+    m_undefinedHatch->setBrush(undefined ? hatchBrush() : QBrush(Qt::NoBrush));
+    m_undefinedNote->setVisible(undefined);
+
+    // Every second sample: the half-resolution grid of the probe's contour line (the full grid
+    // has 2ᵏ + 1 samples per axis, so the half one keeps the edges).
+    m_probeGrid.spec = {domain, (m_grid.spec.columns + 1) / 2, (m_grid.spec.rows + 1) / 2};
+    m_probeGrid.f.resize(m_probeGrid.spec.size());
+    for (int j = 0; j < m_probeGrid.spec.rows; ++j) {
+        for (int i = 0; i < m_probeGrid.spec.columns; ++i) {
+            m_probeGrid.f[static_cast<std::size_t>(j) * m_probeGrid.spec.columns + i] =
+                m_grid.at(2 * i, 2 * j);
+        }
+    }
+
+    m_levels = defaultLevels(m_grid, kContourLevels, logarithmic);
+    m_contours = contourLines(m_grid, m_levels);
+    rebuildContourCurves();
+    rebuildGradientField();
+    Q_EMIT heatMapRebuilt(resolution);
+}
+
+void ContourView::rebuildContourCurves()
+{
+    for (QCPItemText* label : m_contourLabels) {
+        m_plot->removeItem(label);
+    }
+    m_contourLabels.clear();
+    // Two curves, each holding many polylines: NaN between polylines breaks the line.
+    QVector<double> darkX;
+    QVector<double> darkY;
+    QVector<double> lightX;
+    QVector<double> lightY;
+    // Simplified to a third of a pixel: invisible, and a fraction of the points to draw.
+    const double tolerance = unitsPerPixel() / 3;
+    for (const ContourLine& line : m_contours) {
+        const bool onDark = isOnDark(line.level);
+        QVector<double>& xs = onDark ? lightX : darkX;
+        QVector<double>& ys = onDark ? lightY : darkY;
+        for (const Eigen::Vector2d& point : simplifyPolyline(line.points, tolerance)) {
+            xs.push_back(point.x());
+            ys.push_back(point.y());
+        }
+        xs.push_back(kNaN);
+        ys.push_back(kNaN);
+    }
+    m_contourDark->setData(darkX, darkY);
+    m_contourLight->setData(lightX, lightY);
+    m_contourDark->setVisible(m_showContours);
+    m_contourLight->setVisible(m_showContours);
+    if (!m_showContours || !m_showContourLabels) {
+        return;
+    }
+    // Every second level is labelled, in the middle of its longest line.
+    for (std::size_t level = 0; level < m_levels.size(); level += 2) {
+        const ContourLine* longest = nullptr;
+        for (const ContourLine& line : m_contours) {
+            if (line.level == m_levels[level] &&
+                (!longest || line.points.size() > longest->points.size())) {
+                longest = &line;
+            }
+        }
+        if (!longest || longest->points.size() < 12) {
+            continue;
+        }
+        const Eigen::Vector2d& at = longest->points[longest->points.size() / 2];
+        auto* label = new QCPItemText(m_plot);
+        label->setLayer(QStringLiteral("main"));
+        label->position->setCoords(at.x(), at.y());
+        label->setText(formatNumber(m_levels[level], 3));
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.75);
+        label->setFont(small);
+        label->setColor(QColor(20, 20, 20));
+        label->setBrush(QColor(255, 255, 255, 150));
+        label->setPadding(QMargins(1, 0, 1, 0));
+        m_contourLabels.push_back(label);
+    }
+}
+
+void ContourView::rebuildGradientField()
+{
+    if (!m_showGradientField) {
+        m_gradientField->data()->clear();
+        m_gradientField->setVisible(false);
+        return;
+    }
+    const Domain domain = m_session->domain();
+    const double cellX = domain.width() / kGradientFieldCells;
+    const double cellY = domain.height() / kGradientFieldCells;
+    const double cell = std::min(cellX, cellY);
+    std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> samples; // centre, ∇f
+    double largest = 0;
+    for (int j = 0; j < kGradientFieldCells; ++j) {
+        for (int i = 0; i < kGradientFieldCells; ++i) {
+            const Eigen::Vector2d centre(domain.xMin + (i + 0.5) * cellX,
+                                         domain.yMin + (j + 0.5) * cellY);
+            const Eigen::Vector2d gradient = m_session->evaluate(centre).gradient;
+            if (gradient.allFinite() && gradient.norm() > 0) {
+                samples.emplace_back(centre, gradient);
+                largest = std::max(largest, gradient.norm());
+            }
+        }
+    }
+    QVector<double> xs;
+    QVector<double> ys;
+    const auto add = [&](const Eigen::Vector2d& point) {
+        xs.push_back(point.x());
+        ys.push_back(point.y());
+    };
+    const auto gap = [&] {
+        xs.push_back(kNaN);
+        ys.push_back(kNaN);
+    };
+    for (const auto& [centre, gradient] : samples) {
+        // Length ∝ √(‖∇f‖ / max ‖∇f‖): steep and gentle slopes both stay readable.
+        const double length = 0.85 * cell * std::max(0.2, std::sqrt(gradient.norm() / largest));
+        const Eigen::Vector2d direction = -gradient / gradient.norm();
+        const Eigen::Vector2d tail = centre - 0.5 * length * direction;
+        const Eigen::Vector2d tip = centre + 0.5 * length * direction;
+        // Head: two strokes at ±25° back from the tip, a third of the arrow long.
+        const double c = std::cos(0.436);
+        const double s = std::sin(0.436);
+        const Eigen::Vector2d back = -direction * (length / 3);
+        const Eigen::Vector2d left(c * back.x() - s * back.y(), s * back.x() + c * back.y());
+        const Eigen::Vector2d right(c * back.x() + s * back.y(), -s * back.x() + c * back.y());
+        add(tail);
+        add(tip);
+        gap();
+        add(tip + left);
+        add(tip);
+        add(tip + right);
+        gap();
+    }
+    m_gradientField->setData(xs, ys);
+    m_gradientField->setVisible(true);
+}
+
+void ContourView::rebuildCriticalPoints()
+{
+    for (QCPCurve* curve : m_criticalCurves) {
+        curve->data()->clear();
+        curve->removeFromLegend();
+        curve->setVisible(false);
+    }
+    const Preset* preset = m_session->preset();
+    if (!preset || !m_showCriticalPoints) {
+        return;
+    }
+    for (const KnownPoint& known : preset->knownPoints) {
+        m_criticalCurves[static_cast<std::size_t>(known.kind)]->addData(known.point.x(),
+                                                                        known.point.y());
+    }
+    for (QCPCurve* curve : m_criticalCurves) {
+        if (!curve->data()->isEmpty()) {
+            curve->setVisible(true);
+            curve->addToLegend();
+        }
+    }
+}
+
+void ContourView::rebuildRuns()
+{
+    for (const RunGraphics& graphics : m_runGraphics) {
+        m_plot->removePlottable(graphics.outline);
+        m_plot->removePlottable(graphics.path);
+        m_plot->removePlottable(graphics.trials);
+        m_plot->removePlottable(graphics.current);
+        m_plot->removeItem(graphics.gradientArrow);
+        m_plot->removeItem(graphics.stepArrow);
+    }
+    m_runGraphics.clear();
+
+    for (const RunEntry& entry : m_session->runs()) {
+        RunGraphics graphics;
+        graphics.id = entry.id;
+        const auto newCurve = [this] {
+            auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+            curve->setLayer(m_runsLayer);
+            return curve;
+        };
+        // Creation order is drawing order: outline, path, trials, arrows, current point on top.
+        graphics.outline = newCurve();
+        graphics.outline->setPen(QPen(QColor(0, 0, 0, 140), 4.5));
+        graphics.path = newCurve();
+        graphics.path->setPen(QPen(entry.color, 2.0));
+        graphics.path->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDisc, entry.color, entry.color, 5));
+        graphics.path->setName(entry.visible ? runLabel(entry)
+                                             : tr("%1 (hidden)").arg(runLabel(entry)));
+        graphics.path->addToLegend();
+        if (QCPAbstractLegendItem* item = m_plot->legend->itemWithPlottable(graphics.path)) {
+            item->setTextColor(entry.visible ? QColor(240, 240, 240) : QColor(140, 140, 140));
+        }
+        graphics.trials = newCurve();
+        graphics.trials->setLineStyle(QCPCurve::lsNone);
+        graphics.trials->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(entry.color, 1.5), Qt::NoBrush, 7));
+        graphics.gradientArrow = makeArrow(m_plot, m_runsLayer, QPen(QColor(225, 225, 225), 2.0));
+        graphics.stepArrow = makeArrow(m_plot, m_runsLayer, QPen(entry.color, 2.5));
+        graphics.current = newCurve();
+        graphics.current->setLineStyle(QCPCurve::lsNone);
+        graphics.current->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0), entry.color, 13));
+        m_runGraphics.push_back(graphics);
+    }
+    updateRuns();
+    updateArrowCaption();
+    updateProbe();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool ContourView::isOnDark(double f) const
+{
+    // The colour of level f on the heat map; luma Y' = 0.299 R + 0.587 G + 0.114 B.
+    QCPColorGradient gradient = m_colorMap->gradient();
+    const QColor under(gradient.color(m_scale.stored(f), m_colorMap->dataRange()));
+    return 0.299 * under.red() + 0.587 * under.green() + 0.114 * under.blue() < 110;
+}
+
+double ContourView::unitsPerPixel() const
+{
+    const int width = m_plot->axisRect()->width();
+    return width > 1 ? m_plot->xAxis->range().size() / width : m_session->domain().width() / 1000;
+}
+
+double ContourView::arrowLength() const
+{
+    const double width = m_plot->xAxis->range().size();
+    const double height = m_plot->yAxis->range().size();
+    return kProbeArrowShare * std::min(width, height);
+}
+
+void ContourView::updateRuns()
+{
+    const Domain domain = m_session->domain();
+    const Eigen::Vector2d start = m_session->startPoint();
+    m_startMarker->setData(QVector<double>{start.x()}, QVector<double>{start.y()});
+    const double cap = kArrowCap * m_plot->xAxis->range().size();
+    const int step = m_session->currentStep();
+
+    for (const RunGraphics& graphics : m_runGraphics) {
+        const RunEntry* entry = m_session->runById(graphics.id);
+        const bool visible = entry != nullptr && entry->visible && !entry->run->records().empty();
+        for (QCPLayerable* part : {static_cast<QCPLayerable*>(graphics.outline),
+                                   static_cast<QCPLayerable*>(graphics.path),
+                                   static_cast<QCPLayerable*>(graphics.trials),
+                                   static_cast<QCPLayerable*>(graphics.current)}) {
+            part->setVisible(visible);
+        }
+        graphics.gradientArrow->setVisible(false);
+        graphics.stepArrow->setVisible(false);
+        if (!visible) {
+            continue;
+        }
+        const int k = std::clamp(step, 0, entry->lastIndex());
+        if (k == entry->lastIndex() && !entry->run->isFinished()) {
+            // The session computes runs up to the current step; the arrow of the step about to
+            // be taken needs x_{k+1}. Runs are deterministic, so computing it now changes nothing
+            // but when it is computed.
+            entry->run->advanceTo(k + 1);
+        }
+        const std::vector<StepRecord>& records = entry->run->records();
+
+        // The path x_0 … x_k; points beyond any sane range break the line.
+        std::vector<QPointF> path;
+        path.reserve(static_cast<std::size_t>(k) + 1);
+        for (int i = 0; i <= k; ++i) {
+            const Eigen::Vector2d& point = records[static_cast<std::size_t>(i)].point;
+            if (isSane(point, domain)) {
+                path.emplace_back(point.x(), point.y());
+            } else if (!path.empty() && !std::isnan(path.back().x())) {
+                path.emplace_back(kNaN, kNaN);
+            }
+        }
+        setCurvePoints(graphics.path, path);
+        setCurvePoints(graphics.outline, path);
+
+        const StepRecord& record = records[static_cast<std::size_t>(k)];
+        const Eigen::Vector2d x = record.point;
+        if (!isSane(x, domain)) {
+            graphics.current->data()->clear();
+            graphics.trials->data()->clear();
+            continue;
+        }
+        setCurvePoints(graphics.current, {QPointF(x.x(), x.y())});
+        std::vector<QPointF> trials;
+        for (const Eigen::Vector2d& trial : record.trials) {
+            if (isSane(trial, domain)) {
+                trials.emplace_back(trial.x(), trial.y());
+            }
+        }
+        setCurvePoints(graphics.trials, trials);
+
+        // −lr·∇f: where plain gradient descent would go from here; capped so it stays readable.
+        Eigen::Vector2d descent = -entry->settings.learningRate * record.gradient;
+        if (descent.allFinite() && descent.norm() > 0) {
+            if (descent.norm() > cap) {
+                descent *= cap / descent.norm();
+            }
+            placeArrow(graphics.gradientArrow, x, x + descent);
+            graphics.gradientArrow->setVisible(true);
+        }
+        // The step the method takes: x_{k+1} − x_k.
+        const auto next = static_cast<std::size_t>(k) + 1;
+        const Eigen::Vector2d taken =
+            next < records.size() ? Eigen::Vector2d(records[next].point - x) : record.step;
+        if (taken.allFinite() && taken.norm() > 0 && isSane(x + taken, domain)) {
+            placeArrow(graphics.stepArrow, x, x + taken);
+            graphics.stepArrow->setVisible(true);
+        }
+    }
+    updateDivergence();
+}
+
+void ContourView::updateDivergence()
+{
+    QStringList messages;
+    const int step = m_session->currentStep();
+    for (const RunEntry& entry : m_session->runs()) {
+        if (entry.visible && entry.run->stopReason() == StopReason::Diverged &&
+            step >= entry.lastIndex()) {
+            const QString explanation = QString::fromStdString(entry.run->explanation());
+            messages << wrapText(tr("%1 diverged: %2").arg(runLabel(entry), explanation),
+                                 kWrapColumns);
+        }
+    }
+    m_divergenceBox->setText(messages.join(QStringLiteral("\n\n")));
+    m_divergenceBox->setVisible(!messages.isEmpty());
+}
+
+void ContourView::updateArrowCaption()
+{
+    const auto& runs = m_session->runs();
+    m_arrowCaption->setVisible(
+        std::any_of(runs.begin(), runs.end(), [](const RunEntry& entry) { return entry.visible; }));
+}
+
+void ContourView::updateProbe()
+{
+    const Eigen::Vector2d probe = m_session->probe();
+    setCurvePoints(m_probeMarker, {QPointF(probe.x(), probe.y())});
+    m_sliceX->point1->setCoords(0.0, probe.y());
+    m_sliceX->point2->setCoords(1.0, probe.y());
+    m_sliceY->point1->setCoords(probe.x(), 0.0);
+    m_sliceY->point2->setCoords(probe.x(), 1.0);
+
+    // The arrows show directions only (their magnitude is in the partials panel): a fixed share
+    // of the view. The plot keeps a 1:1 aspect, so ∇f is drawn perpendicular to the contour line.
+    const double length = arrowLength();
+    const PointValue value = m_session->evaluate(probe);
+    const Eigen::Vector2d gradient = value.gradient;
+    const bool hasDirection = gradient.allFinite() && gradient.norm() > 0;
+    for (QCPAbstractItem* item : {static_cast<QCPAbstractItem*>(m_gradientArrow),
+                                  static_cast<QCPAbstractItem*>(m_descentArrow),
+                                  static_cast<QCPAbstractItem*>(m_gradientLabel),
+                                  static_cast<QCPAbstractItem*>(m_descentLabel)}) {
+        item->setVisible(hasDirection);
+    }
+    if (hasDirection) {
+        const Eigen::Vector2d unit = gradient / gradient.norm();
+        placeArrow(m_gradientArrow, probe, probe + length * unit);
+        placeArrow(m_descentArrow, probe, probe - length * unit);
+        const Eigen::Vector2d up = probe + 1.25 * length * unit;
+        const Eigen::Vector2d down = probe - 1.25 * length * unit;
+        m_gradientLabel->position->setCoords(up.x(), up.y());
+        m_descentLabel->position->setCoords(down.x(), down.y());
+    }
+    const Eigen::Vector2d u = m_session->probeDirection();
+    placeArrow(m_directionArrow, probe, probe + 0.8 * length * u);
+    m_directionArrow->setVisible(true);
+    const Eigen::Vector2d uLabel = probe + 0.95 * length * u;
+    m_directionLabel->position->setCoords(uLabel.x(), uLabel.y());
+    m_directionLabel->setVisible(true);
+
+    // The contour line through the probe: level f(x₀, y₀), the polyline nearest the probe, from
+    // the half-resolution grid (a quarter of the cells: the probe is dragged).
+    std::vector<QPointF> contour;
+    if (std::isfinite(value.f) && !m_probeGrid.f.empty()) {
+        const std::vector<ContourLine> lines = contourLines(m_probeGrid, {value.f});
+        const ContourLine* nearest = nullptr;
+        double best = std::numeric_limits<double>::infinity();
+        for (const ContourLine& line : lines) {
+            for (const Eigen::Vector2d& point : line.points) {
+                const double distance = (point - probe).squaredNorm();
+                if (distance < best) {
+                    best = distance;
+                    nearest = &line;
+                }
+            }
+        }
+        if (nearest) {
+            for (const Eigen::Vector2d& point : nearest->points) {
+                contour.emplace_back(point.x(), point.y());
+            }
+        }
+        // White over the dark part of the palette, black over the light part.
+        m_probeContour->setPen(QPen(isOnDark(value.f) ? Qt::white : Qt::black, 2.0));
+    }
+    setCurvePoints(m_probeContour, contour);
+}
+
+void ContourView::replotRunsLayer()
+{
+    m_runsLayer->replot();
+}
+
+void ContourView::replotProbeLayer()
+{
+    if (m_showProbe) {
+        m_probeLayer->replot();
+    }
+}
+
+void ContourView::fitToTarget()
+{
+    // Grow the target rectangle to the axis rect's aspect: one data unit is as long on x as on y,
+    // so angles (∇f ⟂ contour) look as they are.
+    const QRect rect = m_plot->axisRect()->rect();
+    double width = m_target.width();
+    double height = m_target.height();
+    if (rect.width() > 1 && rect.height() > 1) {
+        const double unitsPerPixel = std::max(width / rect.width(), height / rect.height());
+        width = unitsPerPixel * rect.width();
+        height = unitsPerPixel * rect.height();
+    }
+    const double cx = 0.5 * (m_target.xMin + m_target.xMax);
+    const double cy = 0.5 * (m_target.yMin + m_target.yMax);
+    m_fitting = true;
+    m_plot->xAxis->setRange(cx - 0.5 * width, cx + 0.5 * width);
+    m_plot->yAxis->setRange(cy - 0.5 * height, cy + 0.5 * height);
+    m_fitting = false;
+}
+
+Domain ContourView::visibleRect() const
+{
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    return {x.lower, x.upper, y.lower, y.upper};
+}
+
+void ContourView::checkAspect()
+{
+    const QRect rect = m_plot->axisRect()->rect();
+    if (rect.width() <= 1 || rect.height() <= 1) {
+        return;
+    }
+    const double unitsX = m_plot->xAxis->range().size() / rect.width();
+    const double unitsY = m_plot->yAxis->range().size() / rect.height();
+    if (std::abs(unitsX / unitsY - 1.0) > 1e-3) {
+        // The axis rect changed size (a resize, wider tick labels): fit again, draw again.
+        fitToTarget();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void ContourView::followView()
+{
+    const Domain visible = visibleRect();
+    m_target = visible;
+    const Domain current = m_session->domain();
+    const double tolerance = 1e-9 * std::max(current.width(), current.height());
+    if (std::abs(visible.xMin - current.xMin) <= tolerance &&
+        std::abs(visible.xMax - current.xMax) <= tolerance &&
+        std::abs(visible.yMin - current.yMin) <= tolerance &&
+        std::abs(visible.yMax - current.yMax) <= tolerance) {
+        return;
+    }
+    m_followingView = true;
+    m_session->setDomain(visible);
+    m_followingView = false;
+}
+
+void ContourView::onMousePress(QMouseEvent* event)
+{
+    m_drag = Drag::None;
+    m_moved = false;
+    if (event->button() != Qt::LeftButton) {
+        return;
+    }
+    m_pressPixel = event->position();
+    const bool inPlot = m_plot->axisRect()->rect().contains(event->position().toPoint());
+    const bool onLegend = m_plot->legend->visible() &&
+                          m_plot->legend->outerRect().contains(event->position().toPoint());
+    if (!inPlot || onLegend) {
+        return;
+    }
+    const QPointF probe = pixelAt(m_session->probe());
+    if (m_showProbe && QLineF(probe, event->position()).length() <= kProbeGrabRadius) {
+        m_drag =
+            event->modifiers().testFlag(Qt::ShiftModifier) ? Drag::ProbeDirection : Drag::Probe;
+        // The probe keeps its offset from the cursor: grabbing its rim does not make it jump.
+        m_grabOffset = m_session->probe() - pointAt(event->position());
+        // The press grabs the probe: QCustomPlot must not start panning with it.
+        m_plot->setInteraction(QCP::iRangeDrag, false);
+        return;
+    }
+    m_drag = Drag::Pan;
+}
+
+void ContourView::onMouseMove(QMouseEvent* event)
+{
+    if (!event->buttons().testFlag(Qt::LeftButton) || m_drag == Drag::None) {
+        if (event->buttons() == Qt::NoButton) {
+            showToolTip(event->position());
+        }
+        return;
+    }
+    if ((event->position() - m_pressPixel).manhattanLength() > kClickTolerance) {
+        m_moved = true;
+    }
+    switch (m_drag) {
+    case Drag::Probe:
+        m_session->setProbe(pointAt(event->position()) + m_grabOffset);
+        break;
+    case Drag::ProbeDirection:
+        m_session->setProbeDirection(pointAt(event->position()) - m_session->probe());
+        break;
+    case Drag::Pan:
+    case Drag::None:
+        break;
+    }
+}
+
+void ContourView::onMouseRelease(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton) {
+        return;
+    }
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    switch (drag) {
+    case Drag::Probe:
+    case Drag::ProbeDirection:
+        m_plot->setInteraction(QCP::iRangeDrag, true);
+        break;
+    case Drag::Pan:
+        if (m_moved) {
+            m_followTimer.start();
+        } else {
+            m_session->setStartPoint(pointAt(event->position()));
+        }
+        break;
+    case Drag::None:
+        break;
+    }
+}
+
+void ContourView::onMouseWheel(QWheelEvent* event)
+{
+    Q_UNUSED(event)
+    m_followTimer.start();
+}
+
+void ContourView::onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event)
+{
+    Q_UNUSED(legend)
+    Q_UNUSED(event)
+    auto* plottableItem = qobject_cast<QCPPlottableLegendItem*>(item);
+    if (!plottableItem) {
+        return;
+    }
+    for (const RunGraphics& graphics : m_runGraphics) {
+        if (plottableItem->plottable() == graphics.path) {
+            if (const RunEntry* entry = m_session->runById(graphics.id)) {
+                m_session->setRunVisible(entry->id, !entry->visible);
+            }
+            return;
+        }
+    }
+}
+
+void ContourView::showToolTip(const QPointF& pixel)
+{
+    const auto near = [&](const Eigen::Vector2d& point) {
+        return QLineF(pixelAt(point), pixel).length() <= kProbeGrabRadius;
+    };
+    QString text;
+    if (m_showProbe && near(m_session->probe())) {
+        const PointValue value = m_session->evaluate(m_session->probe());
+        text = tr("Probe %1, f = %2\nDrag to move it, Shift+drag to turn the direction u.\n"
+                  "Red ∇f points uphill, blue −∇f downhill, both perpendicular to the white "
+                  "contour;\ntheir length is fixed (‖∇f‖ = %3).")
+                   .arg(formatPoint(m_session->probe()), formatNumber(value.f),
+                        formatNumber(value.gradient.norm()));
+    }
+    const int step = m_session->currentStep();
+    for (const RunEntry& entry : m_session->runs()) {
+        if (!text.isEmpty() || !entry.visible || entry.run->records().empty()) {
+            continue;
+        }
+        const StepRecord& record = entry.recordAt(step);
+        if (near(record.point)) {
+            text = tr("%1 at step %2: %3, f = %4, ‖∇f‖ = %5\nGrey arrow: −lr·∇f, the step plain "
+                      "gradient descent would take (at most a quarter of the view).\n"
+                      "Coloured arrow: the step this method takes.")
+                       .arg(runLabel(entry))
+                       .arg(record.index)
+                       .arg(formatPoint(record.point), formatNumber(record.f),
+                            formatNumber(record.gradient.norm()));
+            if (!record.note.empty()) {
+                text += QLatin1Char('\n') + QString::fromStdString(record.note);
+            }
+        }
+    }
+    const Preset* preset = m_session->preset();
+    if (text.isEmpty() && preset && m_showCriticalPoints) {
+        for (const KnownPoint& known : preset->knownPoints) {
+            if (near(known.point)) {
+                const std::string_view kind = criticalKindName(known.kind);
+                text = tr("%1 at %2, f = %3")
+                           .arg(QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size())),
+                                formatPoint(known.point),
+                                formatNumber(m_session->evaluate(known.point).f));
+                break;
+            }
+        }
+    }
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(m_plot->mapToGlobal(pixel.toPoint()), text, m_plot);
+}
+
+} // namespace gradlab

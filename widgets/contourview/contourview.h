@@ -1,0 +1,225 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "analysis/contours.h"
+#include "contourview/heatmapscale.h"
+#include "evaluation/grid.h"
+
+#include <Eigen/Core>
+#include <QImage>
+#include <QLineF>
+#include <QPointF>
+#include <QTimer>
+#include <QWidget>
+#include <array>
+#include <vector>
+
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPCurve;
+class QCPItemLine;
+class QCPItemRect;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPLayer;
+class QCPLegend;
+class QCPAbstractLegendItem;
+class QMouseEvent;
+class QWheelEvent;
+
+namespace gradlab {
+
+class Session;
+
+/// \brief The function seen from above: heat map, contour lines, the runs of the race with their
+/// arrows, the known critical points and the probe with its gradient. Click to set the start,
+/// drag the probe to move it (Shift: turn its direction u), drag elsewhere to pan, wheel to zoom.
+class ContourView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// Heat-map samples per axis while the function keeps changing, and once it rests.
+    /// 2ᵏ + 1, so that every second sample is a grid with the same edges (the probe's contour).
+    static constexpr int kCoarseResolution = 129;
+    static constexpr int kFullResolution = 513;
+    /// Contour levels drawn over the heat map.
+    static constexpr int kContourLevels = 14;
+    /// A press this close to the probe marker (pixels) grabs the probe instead of panning.
+    static constexpr double kProbeGrabRadius = 8.0;
+
+    explicit ContourView(Session* session, QWidget* parent = nullptr);
+    ~ContourView() override;
+
+    Session* session() const { return m_session; }
+    /// The plot widget: mouse events go to it; coordinates convert through its axes.
+    QCustomPlot* plot() const { return m_plot; }
+
+    // --- Overlays ------------------------------------------------------------------------
+    void setShowContours(bool show);
+    bool showsContours() const { return m_showContours; }
+    void setShowContourLabels(bool show);
+    bool showsContourLabels() const { return m_showContourLabels; }
+    /// Arrows of −∇f on a coarse grid; their length grows with √‖∇f‖.
+    void setShowGradientField(bool show);
+    bool showsGradientField() const { return m_showGradientField; }
+    void setShowCriticalPoints(bool show);
+    bool showsCriticalPoints() const { return m_showCriticalPoints; }
+    /// The probe marker, its ∇f / −∇f / u arrows, its contour line and the two slice lines.
+    void setShowProbe(bool show);
+    bool showsProbe() const { return m_showProbe; }
+
+    /// On (default): the heat map is computed at kCoarseResolution while the function keeps
+    /// changing (a parameter slider moves) and at kFullResolution once it rests. Off: always full.
+    void setAdaptiveResolution(bool adaptive);
+    /// Samples per axis of the heat map shown now.
+    int heatMapResolution() const { return m_grid.spec.columns; }
+
+    // --- What is drawn (for the CLI, the tests and the benchmark) --------------------------
+    /// The heat map: its data, gradient and colour range as drawn.
+    QCPColorMap* colorMap() const { return m_colorMap; }
+    /// The colour bar, labelled in f (logarithmic axis on log scales).
+    QCPColorScale* colorScale() const { return m_colorScale; }
+    const HeatMapScale& colorScaling() const { return m_scale; }
+    /// Share of the domain where f is NaN or infinite, drawn hatched (not in a colour of the
+    /// scale).
+    double undefinedFraction() const { return m_scale.undefinedFraction(); }
+    bool isUndefinedNoteVisible() const;
+    QString undefinedNote() const;
+    const std::vector<double>& contourLevels() const { return m_levels; }
+    const std::vector<ContourLine>& contours() const { return m_contours; }
+    /// Data position of the current-point marker of run \a runId (NaN if the run is not drawn).
+    QPointF currentPointMarker(int runId) const;
+    /// Data points of run \a runId's path as drawn (NaN breaks where it left the sane range).
+    std::vector<QPointF> pathPoints(int runId) const;
+    bool isRunDrawn(int runId) const;
+    QPointF probeMarker() const;
+    /// The probe's ∇f arrow in data coordinates (null when ∇f has no direction).
+    QLineF probeGradientArrow() const;
+    /// The contour line through the probe (level f(probe)), in data coordinates.
+    std::vector<QPointF> probeContour() const;
+    /// The explanation box shown when runs diverged (empty when none is shown).
+    QString divergenceText() const;
+    /// Widget pixel of the plot at data point \a point, and back.
+    QPointF pixelAt(const Eigen::Vector2d& point) const;
+    Eigen::Vector2d pointAt(const QPointF& pixel) const;
+    /// The legend entry of run \a runId (nullptr if none).
+    QCPAbstractLegendItem* legendItem(int runId) const;
+
+    /// The view drawn at \a size (for `gradlab render --view contour` and exports).
+    QImage render(const QSize& size);
+
+public Q_SLOTS:
+    /// Back to the home domain: the preset's, or the one last set from outside this view.
+    void resetView();
+
+Q_SIGNALS:
+    /// The heat map and contour lines were recomputed at \a resolution samples per axis.
+    void heatMapRebuilt(int resolution);
+
+private:
+    enum class Drag { None, Pan, Probe, ProbeDirection };
+
+    /// Everything drawn for one run.
+    struct RunGraphics
+    {
+        int id = 0;
+        QCPCurve* outline = nullptr;
+        QCPCurve* path = nullptr;
+        QCPCurve* current = nullptr;
+        QCPCurve* trials = nullptr;
+        QCPItemLine* gradientArrow = nullptr;
+        QCPItemLine* stepArrow = nullptr;
+    };
+
+    void setUpPlot();
+    void setUpProbeItems();
+    void onFunctionChanged();
+    void onDomainChanged();
+    void rebuildHeatMap(int resolution);
+    void rebuildContourCurves();
+    void rebuildGradientField();
+    void rebuildCriticalPoints();
+    void rebuildRuns();
+    void updateRuns();
+    void updateProbe();
+    void updateDivergence();
+    void updateArrowCaption();
+    void fitToTarget();
+    Domain visibleRect() const;
+    void checkAspect();
+    void followView();
+    void replotRunsLayer();
+    void replotProbeLayer();
+    double arrowLength() const;
+    double unitsPerPixel() const;
+    /// Whether level \a f lies on the dark part of the palette (light lines read there).
+    bool isOnDark(double f) const;
+
+    void onMousePress(QMouseEvent* event);
+    void onMouseMove(QMouseEvent* event);
+    void onMouseRelease(QMouseEvent* event);
+    void onMouseWheel(QWheelEvent* event);
+    void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
+    void showToolTip(const QPointF& pixel);
+    const RunGraphics* graphicsOf(int runId) const;
+
+    Session* m_session = nullptr;
+    QCustomPlot* m_plot = nullptr;
+    QCPLayer* m_heatMapLayer = nullptr;
+    QCPLayer* m_runsLayer = nullptr;
+    QCPLayer* m_probeLayer = nullptr;
+    QCPColorMap* m_colorMap = nullptr;
+    QCPColorScale* m_colorScale = nullptr;
+    QCPItemRect* m_undefinedHatch = nullptr;
+    QCPItemText* m_undefinedNote = nullptr;
+    QCPCurve* m_contourDark = nullptr;  ///< levels over the light part of the palette
+    QCPCurve* m_contourLight = nullptr; ///< levels over the dark part
+    std::vector<QCPItemText*> m_contourLabels;
+    QCPCurve* m_gradientField = nullptr;
+    std::array<QCPCurve*, 4> m_criticalCurves{}; ///< by CriticalKind
+    QCPCurve* m_startMarker = nullptr;
+    QCPItemText* m_arrowCaption = nullptr;
+    QCPItemText* m_divergenceBox = nullptr;
+    std::vector<RunGraphics> m_runGraphics;
+
+    QCPCurve* m_probeMarker = nullptr;
+    QCPCurve* m_probeContour = nullptr;
+    QCPItemStraightLine* m_sliceX = nullptr; ///< the line y = y₀ (x moves)
+    QCPItemStraightLine* m_sliceY = nullptr; ///< the line x = x₀ (y moves)
+    QCPItemLine* m_gradientArrow = nullptr;
+    QCPItemLine* m_descentArrow = nullptr;
+    QCPItemLine* m_directionArrow = nullptr;
+    QCPItemText* m_gradientLabel = nullptr;
+    QCPItemText* m_descentLabel = nullptr;
+    QCPItemText* m_directionLabel = nullptr;
+
+    GridValues m_grid;
+    GridValues m_probeGrid; ///< every second sample of m_grid
+    HeatMapScale m_scale;
+    std::vector<double> m_levels;
+    std::vector<ContourLine> m_contours;
+
+    bool m_showContours = true;
+    bool m_showContourLabels = true;
+    bool m_showGradientField = false;
+    bool m_showCriticalPoints = true;
+    bool m_showProbe = true;
+    bool m_adaptiveResolution = true;
+
+    Domain m_homeDomain;
+    Domain m_target; ///< the rectangle the view keeps in sight (grown to the 1:1 aspect)
+    bool m_followingView = false;
+    bool m_fitting = false; ///< the view itself is setting the axis ranges
+    QTimer m_fullResolutionTimer;
+    QTimer m_followTimer;
+
+    Drag m_drag = Drag::None;
+    QPointF m_pressPixel;
+    Eigen::Vector2d m_grabOffset{0, 0}; ///< probe − the point under the cursor at the press
+    bool m_moved = false;
+};
+
+} // namespace gradlab

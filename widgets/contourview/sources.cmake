@@ -1,0 +1,7 @@
+# SPDX-FileCopyrightText: 2026 Gradient Lab developers
+# SPDX-License-Identifier: MIT
+target_sources(gradlab_widgets PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/contourview.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/heatmapscale.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/polyline.cpp
+)
