@@ -248,7 +248,8 @@ ContourView::ContourView(Session* session, QWidget* parent)
     fitToTarget();
     rebuildHeatMap(kFullResolution);
     rebuildCriticalPoints();
-    rebuildRuns(); // also updates the probe and replots
+    rebuildRuns();
+    updateProbe();
 }
 
 ContourView::~ContourView() = default;
@@ -872,7 +873,6 @@ void ContourView::rebuildRuns()
     }
     updateRuns();
     updateArrowCaption();
-    updateProbe();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
