@@ -213,6 +213,7 @@ FunctionPanel::FunctionPanel(Session* session, QWidget* parent)
     m_parameterLayout = new QGridLayout(m_parameterGroup);
     m_parameterLayout->setColumnStretch(1, 1);
     layout->addWidget(m_parameterGroup);
+    layout->addStretch(1);
 
     m_parseTimer.setSingleShot(true);
     m_parseTimer.setInterval(parseDelay);

@@ -1,0 +1,739 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+
+#include "charts/runcharts.h"
+#include "charts/steptablemodel.h"
+#include "contourview/contourview.h"
+#include "derivativeslab/derivativeslab.h"
+#include "functions/presets.h"
+#include "panels/functionpanel.h"
+#include "panels/optimizerpanel.h"
+#include "panels/playbackbar.h"
+#include "panels/racelist.h"
+#include "partials/partialspanel.h"
+#include "session.h"
+#include "surface/surfaceview.h"
+
+#include <Eigen/Eigenvalues>
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <array>
+#include <cmath>
+#include <qcustomplot.h>
+
+namespace gradlab {
+
+namespace {
+
+/// Bumped when the dock layout changes incompatibly, so an old saved state is ignored.
+constexpr int windowStateVersion = 1;
+
+QVariantMap toVariant(const OptimizerSettings& settings)
+{
+    const std::string_view name = methodName(settings.method);
+    return {
+        {QStringLiteral("method"), QString::fromUtf8(name.data(), qsizetype(name.size()))},
+        {QStringLiteral("lr"), settings.learningRate},
+        {QStringLiteral("momentum"), settings.momentum},
+        {QStringLiteral("alpha"), settings.alpha},
+        {QStringLiteral("beta1"), settings.beta1},
+        {QStringLiteral("beta2"), settings.beta2},
+        {QStringLiteral("eps"), settings.epsilon},
+        {QStringLiteral("lrDecay"), settings.learningRateDecay},
+        {QStringLiteral("initialAccumulator"), settings.initialAccumulator},
+        {QStringLiteral("centered"), settings.centered},
+        {QStringLiteral("amsgrad"), settings.amsgrad},
+        {QStringLiteral("armijo"), settings.armijo},
+        {QStringLiteral("shrink"), settings.shrink},
+        {QStringLiteral("maxSteps"), settings.maxSteps},
+        {QStringLiteral("tolerance"), settings.tolerance},
+    };
+}
+
+OptimizerSettings fromVariant(const QVariantMap& map)
+{
+    const auto method =
+        methodFromName(map.value(QStringLiteral("method")).toString().toStdString());
+    OptimizerSettings s = defaultSettings(method.value_or(Method::GradientDescent));
+    const auto number = [&map](const char* key, double fallback) {
+        bool ok = false;
+        const double value = map.value(QLatin1String(key)).toDouble(&ok);
+        return ok && std::isfinite(value) ? value : fallback;
+    };
+    s.learningRate = number("lr", s.learningRate);
+    s.momentum = number("momentum", s.momentum);
+    s.alpha = number("alpha", s.alpha);
+    s.beta1 = number("beta1", s.beta1);
+    s.beta2 = number("beta2", s.beta2);
+    s.epsilon = number("eps", s.epsilon);
+    s.learningRateDecay = number("lrDecay", s.learningRateDecay);
+    s.initialAccumulator = number("initialAccumulator", s.initialAccumulator);
+    s.centered = map.value(QStringLiteral("centered"), s.centered).toBool();
+    s.amsgrad = map.value(QStringLiteral("amsgrad"), s.amsgrad).toBool();
+    s.armijo = number("armijo", s.armijo);
+    s.shrink = number("shrink", s.shrink);
+    s.maxSteps = std::max(1, map.value(QStringLiteral("maxSteps"), s.maxSteps).toInt());
+    s.tolerance = number("tolerance", s.tolerance);
+    return s;
+}
+
+QVariantList toVariant(const Eigen::Vector2d& point)
+{
+    return {point.x(), point.y()};
+}
+
+std::optional<Eigen::Vector2d> pointFromVariant(const QVariant& value)
+{
+    const QVariantList list = value.toList();
+    if (list.size() != 2) {
+        return std::nullopt;
+    }
+    const Eigen::Vector2d point(list[0].toDouble(), list[1].toDouble());
+    return point.allFinite() ? std::optional(point) : std::nullopt;
+}
+
+QImage grabWithSurface(QWidget* widget, SurfaceView* surface)
+{
+    QImage image = widget->grab().toImage();
+    if (surface->isAvailable() && surface->isVisible() && widget->isAncestorOf(surface)) {
+        // Q3DSurface draws into its own native window, which grab() does not see.
+        QPainter painter(&image);
+        const QRect area(surface->mapTo(widget, QPoint(0, 0)), surface->size());
+        painter.drawImage(area, surface->renderToImage(surface->size()));
+    }
+    return image;
+}
+
+/// Makes \a area as wide as its panel needs (nothing clipped at the right edge), plus the
+/// scroll bar.
+void fitWidth(QScrollArea* area)
+{
+    area->setMinimumWidth(area->widget()->minimumSizeHint().width() +
+                          area->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+}
+
+/// \a panel in a frameless scroll area, so a dock can be shorter than its panel.
+QScrollArea* scrollable(QWidget* panel)
+{
+    auto* area = new QScrollArea;
+    area->setWidget(panel);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    fitWidth(area);
+    return area;
+}
+
+} // namespace
+
+void applyApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Gradient Lab"));
+    QCoreApplication::setApplicationName(QStringLiteral("gradlab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GRADLAB_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Gradient Lab"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("gradlab"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gradlab.svg")));
+}
+
+MainWindow::MainWindow(Startup startup, QWidget* parent)
+    : QMainWindow(parent)
+    , m_startup(startup)
+    , m_session(new Session(this))
+{
+    setWindowTitle(tr("Gradient Lab"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    createActions();
+    createCentre();
+    createDocks();
+    createMenus();
+    createStatusBar();
+
+    connect(m_session, &Session::currentStepChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &Session::runsChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &Session::functionChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &Session::playingChanged, this, [this](bool playing) {
+        QAction* play = action(Action::PlayPause);
+        play->setIcon(QIcon(playing ? QStringLiteral(":/icons/pause.svg")
+                                    : QStringLiteral(":/icons/play.svg")));
+        play->setText(playing ? tr("&Pause") : tr("&Play"));
+    });
+    connect(m_session, &Session::runDiverged, this, [this](int id, const QString& explanation) {
+        statusBar()->showMessage(tr("Run %1 diverged: %2").arg(id).arg(explanation));
+    });
+    connect(m_session, &Session::expressionRejected, this,
+            [this](const QString& text, const ParseError& error) {
+                statusBar()->showMessage(FunctionPanel::describe(text, error), 8000);
+            });
+    connect(m_raceList, &RaceList::selectedRunChanged, this, [this](int id) {
+        m_optimizerPanel->setSelectedRunId(id);
+        m_stepModel->setRunId(id);
+        updateStatus();
+    });
+    connect(m_optimizerPanel, &OptimizerPanel::runAdded, this, &MainWindow::setSelectedRunId);
+
+    if (m_startup == Startup::RestoreSettings) {
+        restoreSettings();
+    } else {
+        resize(1400, 900);
+    }
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::action(Action which) const
+{
+    return m_actions.at(static_cast<int>(which));
+}
+
+void MainWindow::createActions()
+{
+    struct Spec
+    {
+        Action id;
+        QString icon;
+        QString text;
+        QKeySequence shortcut;
+        QString statusTip;
+    };
+    const std::array specs{
+        Spec{Action::PlayPause, QStringLiteral("play"), tr("&Play"), QKeySequence(Qt::Key_Space),
+             tr("Play or pause the race (Space)")},
+        Spec{Action::StepForward, QStringLiteral("step-forward"), tr("Step &forward"),
+             QKeySequence(Qt::Key_Right), tr("Take one step (→)")},
+        Spec{Action::StepBackward, QStringLiteral("step-backward"), tr("Step &backward"),
+             QKeySequence(Qt::Key_Left), tr("Go back one step (←)")},
+        Spec{Action::Reset, QStringLiteral("reset"), tr("&Reset"), QKeySequence(Qt::Key_R),
+             tr("Back to step 0 (R)")},
+        Spec{Action::ResetView, QStringLiteral("reset-view"), tr("Reset &view"),
+             QKeySequence(Qt::Key_V), tr("Show the whole domain again (V)")},
+        Spec{Action::SendToProbe, QStringLiteral("probe"), tr("Send run point to &probe"),
+             QKeySequence(Qt::Key_P),
+             tr("Probe the point where the selected run is now: its partial derivatives (P)")},
+        Spec{Action::ToggleGradientField, QStringLiteral("gradient-field"), tr("&Gradient field"),
+             QKeySequence(Qt::Key_G), tr("Show or hide the arrows of −∇f (G)")},
+        Spec{Action::ToggleSurface, QStringLiteral("surface"), tr("3-D &surface beside"),
+             QKeySequence(Qt::Key_3),
+             tr("Show the 3-D surface beside the contour view, linked to it (3)")},
+        Spec{Action::PresenterMode, QStringLiteral("presenter"), tr("Presenter &mode"),
+             QKeySequence(Qt::Key_F11),
+             tr("Full screen, bigger fonts, only what the class needs to see (F11)")},
+        Spec{Action::ExportImage, QStringLiteral("export-image"), tr("&Export image…"),
+             QKeySequence(Qt::CTRL | Qt::Key_E), tr("Save the current view as PNG or PDF")},
+        Spec{Action::Quit, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit,
+             tr("Close Gradient Lab")},
+    };
+    for (const Spec& spec : specs) {
+        auto* action =
+            new QAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(spec.icon)), spec.text, this);
+        action->setShortcut(spec.shortcut);
+        // The whole window, plots included; line edits and spin boxes keep the keys they type
+        // (they claim them through ShortcutOverride), sliders through NavigationKeyFilter.
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setStatusTip(spec.statusTip);
+        action->setToolTip(spec.statusTip);
+        addAction(action);
+        m_actions.append(action);
+    }
+    action(Action::ToggleGradientField)->setCheckable(true);
+    action(Action::ToggleSurface)->setCheckable(true);
+    action(Action::PresenterMode)->setCheckable(true);
+
+    connect(action(Action::PlayPause), &QAction::triggered, m_session, &Session::togglePlay);
+    connect(action(Action::StepForward), &QAction::triggered, m_session, [this] {
+        m_session->pause();
+        m_session->stepForward();
+    });
+    connect(action(Action::StepBackward), &QAction::triggered, m_session, [this] {
+        m_session->pause();
+        m_session->stepBackward();
+    });
+    connect(action(Action::Reset), &QAction::triggered, m_session, &Session::reset);
+    connect(action(Action::SendToProbe), &QAction::triggered, this,
+            &MainWindow::sendRunPointToProbe);
+    connect(action(Action::PresenterMode), &QAction::toggled, this, &MainWindow::setPresenterMode);
+    connect(action(Action::ExportImage), &QAction::triggered, this, &MainWindow::askExportImage);
+    connect(action(Action::Quit), &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(action(Action::ExportImage));
+    fileMenu->addSeparator();
+    fileMenu->addAction(action(Action::Quit));
+    QMenu* playMenu = menuBar()->addMenu(tr("&Descent"));
+    for (Action id : {Action::PlayPause, Action::StepBackward, Action::StepForward, Action::Reset,
+                      Action::SendToProbe}) {
+        playMenu->addAction(action(id));
+    }
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    for (Action id : {Action::ResetView, Action::ToggleGradientField, Action::ToggleSurface,
+                      Action::PresenterMode}) {
+        viewMenu->addAction(action(id));
+    }
+    viewMenu->addSeparator();
+    for (QDockWidget* dock : {m_functionDock, m_descentDock, m_chartsDock, m_partialsDock}) {
+        viewMenu->addAction(dock->toggleViewAction());
+    }
+}
+
+void MainWindow::createCentre()
+{
+    auto* centre = new QWidget(this);
+    auto* layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_views = new QTabWidget(centre);
+    m_views->setDocumentMode(true);
+    layout->addWidget(m_views, 1);
+
+    // The linked 2-D / 3-D view: both observe the one session, so a step, the probe or a slider
+    // moves both at once.
+    m_linkedViews = new QSplitter(Qt::Horizontal, m_views);
+    m_linkedViews->setObjectName(QStringLiteral("linkedViews"));
+    m_linkedViews->setChildrenCollapsible(false);
+    m_contourView = new ContourView(m_session, m_linkedViews);
+    m_surfaceView = new SurfaceView(m_session, m_linkedViews);
+    m_linkedViews->addWidget(m_contourView);
+    m_linkedViews->addWidget(m_surfaceView);
+    // The contour view keeps x and y at 1:1, so it gets the larger share.
+    m_linkedViews->setStretchFactor(0, 3);
+    m_linkedViews->setStretchFactor(1, 2);
+    m_views->addTab(m_linkedViews, tr("Contour"));
+    m_derivativesLab = new DerivativesLab(m_views);
+    m_views->addTab(m_derivativesLab, tr("Derivatives"));
+    setSurfaceShown(m_surfaceView->isAvailable());
+
+    m_playbackBar = new PlaybackBar(m_session, centre);
+    const std::array playback{action(Action::Reset), action(Action::StepBackward),
+                              action(Action::PlayPause), action(Action::StepForward)};
+    m_playbackBar->setActions(playback);
+    layout->addWidget(m_playbackBar);
+    setCentralWidget(centre);
+
+    action(Action::ToggleGradientField)->setChecked(m_contourView->showsGradientField());
+    connect(action(Action::ResetView), &QAction::triggered, m_contourView, &ContourView::resetView);
+    connect(action(Action::ToggleGradientField), &QAction::toggled, m_contourView,
+            &ContourView::setShowGradientField);
+    connect(action(Action::ToggleSurface), &QAction::toggled, this, &MainWindow::setSurfaceShown);
+}
+
+bool MainWindow::isSurfaceShown() const
+{
+    return !m_surfaceView->isHidden();
+}
+
+void MainWindow::setSurfaceShown(bool shown)
+{
+    m_surfaceView->setVisible(shown);
+    m_views->setTabText(m_views->indexOf(m_linkedViews),
+                        shown ? tr("Linked 2-D / 3-D") : tr("Contour"));
+    const QSignalBlocker blocker(action(Action::ToggleSurface));
+    action(Action::ToggleSurface)->setChecked(shown);
+}
+
+void MainWindow::createDocks()
+{
+    m_functionPanel = new FunctionPanel(m_session, this);
+    m_functionDock = new QDockWidget(tr("Function"), this);
+    m_functionDock->setObjectName(QStringLiteral("functionDock"));
+    m_functionDock->setWidget(scrollable(m_functionPanel));
+    addDockWidget(Qt::LeftDockWidgetArea, m_functionDock);
+
+    auto* descent = new QWidget(this);
+    auto* descentLayout = new QVBoxLayout(descent);
+    m_optimizerPanel = new OptimizerPanel(m_session, descent);
+    m_raceList = new RaceList(m_session, descent);
+    descentLayout->addWidget(m_optimizerPanel);
+    descentLayout->addWidget(m_raceList, 1);
+    m_descentDock = new QDockWidget(tr("Descent"), this);
+    m_descentDock->setObjectName(QStringLiteral("descentDock"));
+    m_descentDock->setWidget(scrollable(descent));
+    addDockWidget(Qt::LeftDockWidgetArea, m_descentDock);
+    splitDockWidget(m_functionDock, m_descentDock, Qt::Vertical);
+
+    // Below: f and ‖∇f‖ against k, and the selected run's steps as numbers.
+    auto* charts = new QSplitter(Qt::Horizontal, this);
+    m_chartsSplitter = charts;
+    m_runCharts = new RunCharts(m_session, charts);
+    m_stepModel = new StepTableModel(m_session, this);
+    m_stepTable = new QTableView(charts);
+    m_stepTable->setModel(m_stepModel);
+    m_stepTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_stepTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_stepTable->verticalHeader()->hide();
+    m_stepTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_stepTable->setToolTip(tr("The selected run, step by step; the current step is highlighted"));
+    charts->addWidget(m_runCharts);
+    charts->addWidget(m_stepTable);
+    charts->setStretchFactor(0, 1);
+    charts->setStretchFactor(1, 1);
+    m_chartsDock = new QDockWidget(tr("Charts and steps"), this);
+    m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
+    m_chartsDock->setWidget(charts);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
+    connect(m_stepModel, &StepTableModel::currentRowChanged, this, [this](int row) {
+        if (row >= 0) {
+            m_stepTable->scrollTo(m_stepModel->index(row, 0));
+        }
+    });
+    connect(m_stepTable, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        m_session->pause();
+        m_session->setCurrentStep(index.row());
+    });
+
+    m_partialsPanel = new PartialsPanel(m_session, this);
+    m_partialsDock = new QDockWidget(tr("Partial derivatives"), this);
+    m_partialsDock->setObjectName(QStringLiteral("partialsDock"));
+    m_partialsDock->setWidget(scrollable(m_partialsPanel));
+    addDockWidget(Qt::RightDockWidgetArea, m_partialsDock);
+
+    // The charts take the width under the views only; the side docks keep their full height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_stepLabel = new QLabel(this);
+    m_valueLabel = new QLabel(this);
+    m_gradientLabel = new QLabel(this);
+    for (QLabel* label : {m_stepLabel, m_valueLabel, m_gradientLabel}) {
+        label->setMinimumWidth(
+            label->fontMetrics().horizontalAdvance(QStringLiteral("‖∇f‖ = -0.000000e-000")));
+        statusBar()->addPermanentWidget(label);
+    }
+}
+
+int MainWindow::selectedRunId() const
+{
+    return m_raceList->selectedRunId();
+}
+
+void MainWindow::setSelectedRunId(int id)
+{
+    m_raceList->setSelectedRunId(id);
+}
+
+QString MainWindow::statusText() const
+{
+    return QStringList{m_stepLabel->text(), m_valueLabel->text(), m_gradientLabel->text()}.join(
+        QStringLiteral("   "));
+}
+
+void MainWindow::updateStatus()
+{
+    const RunEntry* entry = m_session->runById(selectedRunId());
+    if (!entry) {
+        m_stepLabel->setText(tr("step %1").arg(m_session->currentStep()));
+        m_valueLabel->clear();
+        m_gradientLabel->clear();
+        return;
+    }
+    const StepRecord& record = entry->recordAt(m_session->currentStep());
+    const auto number = [this](double value) {
+        return std::isfinite(value) ? QString::number(value, 'g', 6) : tr("undefined");
+    };
+    m_stepLabel->setText(tr("step %1").arg(record.index));
+    m_valueLabel->setText(tr("f = %1").arg(number(record.f)));
+    m_gradientLabel->setText(tr("‖∇f‖ = %1").arg(number(record.gradient.norm())));
+}
+
+void MainWindow::sendRunPointToProbe()
+{
+    const RunEntry* entry = m_session->runById(selectedRunId());
+    if (!entry) {
+        statusBar()->showMessage(tr("Select a run first: its point goes to the probe."), 4000);
+        return;
+    }
+    m_session->setProbe(entry->recordAt(m_session->currentStep()).point);
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    if (on == m_presenterMode) {
+        return;
+    }
+    m_presenterMode = on;
+    {
+        const QSignalBlocker blocker(action(Action::PresenterMode));
+        action(Action::PresenterMode)->setChecked(on);
+    }
+    if (on) {
+        m_stateBeforePresenter = saveState(windowStateVersion);
+        m_maximizedBeforePresenter = isMaximized();
+        m_fontBeforePresenter = font();
+        // Readable from the back of a lecture hall: half as big again.
+        QFont big = font();
+        big.setPointSizeF(big.pointSizeF() * 1.5);
+        setFont(big);
+        for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+            dock->setVisible(dock == m_functionDock);
+        }
+        menuBar()->hide();
+        fitWidth(static_cast<QScrollArea*>(m_functionDock->widget()));
+        showFullScreen();
+    } else {
+        setFont(m_fontBeforePresenter);
+        fitWidth(static_cast<QScrollArea*>(m_functionDock->widget()));
+        menuBar()->show();
+        restoreState(m_stateBeforePresenter, windowStateVersion);
+        if (m_maximizedBeforePresenter) {
+            showMaximized();
+        } else {
+            showNormal();
+        }
+    }
+}
+
+QImage MainWindow::windowImage()
+{
+    return grabWithSurface(this, m_surfaceView);
+}
+
+bool MainWindow::exportImage(const QString& path)
+{
+    QWidget* view = m_views->currentWidget();
+    const bool pdf =
+        QFileInfo(path).suffix().compare(QStringLiteral("pdf"), Qt::CaseInsensitive) == 0;
+    if (view == m_linkedViews && !isSurfaceShown()) {
+        // The contour view alone: QCustomPlot writes PDF as vectors.
+        const QSize size = m_contourView->size();
+        return pdf ? m_contourView->plot()->savePdf(path, size.width(), size.height())
+                   : m_contourView->render(size).save(path);
+    }
+    const QImage image = grabWithSurface(view, m_surfaceView);
+    if (!pdf) {
+        return image.save(path);
+    }
+    QPdfWriter writer(path);
+    writer.setResolution(72); // one widget pixel per PDF point
+    writer.setPageSize(QPageSize(view->size(), QPageSize::Point));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QPainter painter;
+    if (!painter.begin(&writer)) {
+        return false;
+    }
+    painter.drawImage(QRect(QPoint(0, 0), view->size()), image);
+    return painter.end();
+}
+
+void MainWindow::askExportImage()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export image"), QStringLiteral("gradlab.png"),
+                                     tr("PNG image (*.png);;PDF document (*.pdf)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (exportImage(path)) {
+        statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+    } else {
+        statusBar()->showMessage(tr("Could not write %1").arg(path));
+    }
+}
+
+void MainWindow::openDefaultScene()
+{
+    // The scene chosen to teach: the elongated bowl, plain gradient descent, and a learning rate
+    // of 0.9 · 2/λmax of the Hessian at the start. Along the steep axis each step multiplies the
+    // distance by 1 − η·λmax = −0.8: the path zig-zags across the valley while it creeps along.
+    const Preset& preset = defaultPreset();
+    m_session->loadPreset(preset);
+    OptimizerSettings settings = defaultSettings(Method::GradientDescent);
+    const PointValue start = m_session->evaluate(m_session->startPoint());
+    if (start.hessian.allFinite()) {
+        const Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver(start.hessian);
+        const double largest = solver.eigenvalues().maxCoeff();
+        if (largest > 0) {
+            const double rate = 0.9 * 2.0 / largest;
+            const double scale = std::pow(10.0, std::floor(std::log10(rate)) - 1.0);
+            settings.learningRate = std::floor(rate / scale) * scale;
+        }
+    }
+    m_optimizerPanel->setSettings(settings);
+    setSelectedRunId(m_session->addRun(settings));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        resize(screen->availableSize() * 0.85);
+    }
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_dockStateRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray(),
+                                       windowStateVersion);
+    m_linkedViewsRestored = m_linkedViews->restoreState(
+        settings.value(QStringLiteral("window/linkedViews")).toByteArray());
+    if (settings.contains(QStringLiteral("view/surface"))) {
+        setSurfaceShown(settings.value(QStringLiteral("view/surface")).toBool() &&
+                        m_surfaceView->isAvailable());
+    }
+    action(Action::ToggleGradientField)
+        ->setChecked(settings.value(QStringLiteral("view/gradientField"), false).toBool());
+    m_views->setCurrentIndex(settings.value(QStringLiteral("view/tab"), 0).toInt());
+
+    const QString text = settings.value(QStringLiteral("function/text")).toString();
+    if (text.isEmpty()) {
+        openDefaultScene();
+        return;
+    }
+    const Preset* preset =
+        findPreset(settings.value(QStringLiteral("function/preset")).toString().toStdString());
+    if (preset) {
+        m_session->loadPreset(*preset);
+    }
+    if (text != m_session->expressionText()) {
+        m_session->setExpressionText(text);
+    }
+    const QVariantList domain = settings.value(QStringLiteral("function/domain")).toList();
+    if (domain.size() == 4) {
+        m_session->setDomain(Domain{domain[0].toDouble(), domain[1].toDouble(),
+                                    domain[2].toDouble(), domain[3].toDouble()});
+    }
+    for (const QVariant& value : settings.value(QStringLiteral("function/parameters")).toList()) {
+        const QVariantMap map = value.toMap();
+        ParameterData parameter{map.value(QStringLiteral("name")).toString(),
+                                map.value(QStringLiteral("value")).toDouble(),
+                                map.value(QStringLiteral("minimum")).toDouble(),
+                                map.value(QStringLiteral("maximum")).toDouble()};
+        if (parameter.minimum < parameter.maximum && std::isfinite(parameter.value)) {
+            m_session->setParameter(parameter);
+        }
+    }
+    if (const auto start = pointFromVariant(settings.value(QStringLiteral("descent/start")))) {
+        m_session->setStartPoint(*start);
+    }
+    if (const auto probe = pointFromVariant(settings.value(QStringLiteral("function/probe")))) {
+        m_session->setProbe(*probe);
+    }
+    m_session->clearRuns();
+    std::vector<int> ids;
+    for (const QVariant& value : settings.value(QStringLiteral("descent/runs")).toList()) {
+        const QVariantMap map = value.toMap();
+        const int id = m_session->addRun(fromVariant(map));
+        m_session->setRunVisible(id, map.value(QStringLiteral("visible"), true).toBool());
+        ids.push_back(id);
+    }
+    const int selected = settings.value(QStringLiteral("descent/selected"), -1).toInt();
+    if (selected >= 0 && selected < static_cast<int>(ids.size())) {
+        setSelectedRunId(ids[static_cast<std::size_t>(selected)]);
+    }
+    if (settings.contains(QStringLiteral("descent/panel"))) {
+        m_optimizerPanel->setSettings(
+            fromVariant(settings.value(QStringLiteral("descent/panel")).toMap()));
+    }
+    m_session->setSpeed(
+        settings.value(QStringLiteral("playback/speed"), m_session->speed()).toDouble());
+}
+
+void MainWindow::saveSettings() const
+{
+    if (m_startup == Startup::Blank) {
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"),
+                      m_presenterMode ? m_stateBeforePresenter : saveState(windowStateVersion));
+    settings.setValue(QStringLiteral("window/linkedViews"), m_linkedViews->saveState());
+    settings.setValue(QStringLiteral("view/surface"), isSurfaceShown());
+    settings.setValue(QStringLiteral("view/gradientField"),
+                      action(Action::ToggleGradientField)->isChecked());
+    settings.setValue(QStringLiteral("view/tab"), m_views->currentIndex());
+    settings.setValue(QStringLiteral("function/text"), m_session->expressionText());
+    const Preset* preset = m_session->preset();
+    settings.setValue(QStringLiteral("function/preset"),
+                      preset ? QString::fromStdString(preset->name) : QString());
+    const Domain domain = m_session->domain();
+    settings.setValue(QStringLiteral("function/domain"),
+                      QVariantList{domain.xMin, domain.xMax, domain.yMin, domain.yMax});
+    QVariantList parameters;
+    for (const ParameterData& parameter : m_session->parameters()) {
+        parameters.append(QVariantMap{{QStringLiteral("name"), parameter.name},
+                                      {QStringLiteral("value"), parameter.value},
+                                      {QStringLiteral("minimum"), parameter.minimum},
+                                      {QStringLiteral("maximum"), parameter.maximum}});
+    }
+    settings.setValue(QStringLiteral("function/parameters"), parameters);
+    settings.setValue(QStringLiteral("function/probe"), toVariant(m_session->probe()));
+    settings.setValue(QStringLiteral("descent/start"), toVariant(m_session->startPoint()));
+    QVariantList runs;
+    int selected = -1;
+    for (const RunEntry& entry : m_session->runs()) {
+        QVariantMap map = toVariant(entry.settings);
+        map.insert(QStringLiteral("visible"), entry.visible);
+        if (entry.id == selectedRunId()) {
+            selected = static_cast<int>(runs.size());
+        }
+        runs.append(map);
+    }
+    settings.setValue(QStringLiteral("descent/runs"), runs);
+    settings.setValue(QStringLiteral("descent/selected"), selected);
+    settings.setValue(QStringLiteral("descent/panel"), toVariant(m_optimizerPanel->settings()));
+    settings.setValue(QStringLiteral("playback/speed"), m_session->speed());
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        if (!m_dockStateRestored) {
+            resizeDocks({m_functionDock, m_partialsDock}, {380, 380}, Qt::Horizontal);
+            resizeDocks({m_chartsDock}, {240}, Qt::Vertical);
+            // The function dock as tall as its panel; the descent dock (with the race list)
+            // takes the rest.
+            const int functionHeight = m_functionPanel->sizeHint().height() + 8;
+            resizeDocks(
+                {m_functionDock, m_descentDock},
+                {functionHeight, std::max(200, m_functionDock->height() + m_descentDock->height() -
+                                                   functionHeight)},
+                Qt::Vertical);
+        }
+        if (!m_dockStateRestored) {
+            const int width = m_chartsSplitter->width();
+            m_chartsSplitter->setSizes({width / 2, width - width / 2});
+        }
+        if (!m_linkedViewsRestored) {
+            // 3 : 2 for the contour view, which keeps x and y at 1:1.
+            const int width = m_linkedViews->width();
+            m_linkedViews->setSizes({width * 3 / 5, width - width * 3 / 5});
+        }
+    }
+    if (m_stepModel->currentRow() >= 0) {
+        m_stepTable->scrollTo(m_stepModel->index(m_stepModel->currentRow(), 0));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    event->accept();
+}
+
+} // namespace gradlab

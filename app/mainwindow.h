@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QFont>
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QImage;
+class QLabel;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+
+namespace gradlab {
+
+class ContourView;
+class DerivativesLab;
+class FunctionPanel;
+class OptimizerPanel;
+class PartialsPanel;
+class PlaybackBar;
+class RaceList;
+class RunCharts;
+class Session;
+class StepTableModel;
+class SurfaceView;
+
+/// Sets the application's name, organisation, version and icon (QSettings keys use the first
+/// two). Call once after the QApplication exists.
+void applyApplicationIdentity();
+
+/// \brief The main window: function and descent docks on the left, the views in the centre, the
+/// charts below, playback under the views, and a status bar that reads the selected run.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// How the window starts: from the user's settings (the default scene on a first launch), or
+    /// blank (no settings read or written, no run) for the render command.
+    enum class Startup { RestoreSettings, Blank };
+
+    /// The window's actions, all created in createActions().
+    enum class Action {
+        PlayPause,
+        StepForward,
+        StepBackward,
+        Reset,
+        ResetView,
+        SendToProbe,
+        ToggleGradientField,
+        ToggleSurface,
+        PresenterMode,
+        ExportImage,
+        Quit,
+    };
+
+    explicit MainWindow(Startup startup = Startup::RestoreSettings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Session* session() const { return m_session; }
+    QAction* action(Action which) const;
+    FunctionPanel* functionPanel() const { return m_functionPanel; }
+    OptimizerPanel* optimizerPanel() const { return m_optimizerPanel; }
+    RaceList* raceList() const { return m_raceList; }
+    PlaybackBar* playbackBar() const { return m_playbackBar; }
+    /// The centre's tabs: "Contour" (the contour view, with the 3-D surface beside it when that
+    /// is on: the linked 2-D / 3-D view) and "Derivatives" (the lab).
+    QTabWidget* views() const { return m_views; }
+    ContourView* contourView() const { return m_contourView; }
+    SurfaceView* surfaceView() const { return m_surfaceView; }
+    DerivativesLab* derivativesLab() const { return m_derivativesLab; }
+    RunCharts* runCharts() const { return m_runCharts; }
+    QTableView* stepTable() const { return m_stepTable; }
+    StepTableModel* stepTableModel() const { return m_stepModel; }
+    PartialsPanel* partialsPanel() const { return m_partialsPanel; }
+    /// Whether the 3-D surface is shown beside the contour view.
+    bool isSurfaceShown() const;
+
+    /// The run the panels, the status bar and the step table follow; 0 when there is none.
+    int selectedRunId() const;
+    void setSelectedRunId(int id);
+
+    /// Writes geometry, dock state, the function, domain, parameters, start, optimizer settings,
+    /// the runs' settings and the playback speed (closeEvent calls it).
+    void saveSettings() const;
+    bool isPresenterMode() const { return m_presenterMode; }
+    /// The status bar's reading: "step 12", "f = 0.031", "‖∇f‖ = 0.25".
+    QString statusText() const;
+
+public Q_SLOTS:
+    void setPresenterMode(bool on);
+    /// Saves the current view as PNG or PDF (by the suffix of \a path); false if writing failed.
+    bool exportImage(const QString& path);
+    /// The whole window as an image, the 3-D surface (which QWidget::grab cannot capture)
+    /// painted in where it is shown.
+    QImage windowImage();
+    void setSurfaceShown(bool shown);
+    /// Moves the probe to where the selected run is at the current step.
+    void sendRunPointToProbe();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createCentre();
+    void createDocks();
+    void createMenus();
+    void createStatusBar();
+    void restoreSettings();
+    void openDefaultScene();
+    void updateStatus();
+    void askExportImage();
+
+    Startup m_startup = Startup::RestoreSettings;
+    Session* m_session = nullptr;
+    QList<QAction*> m_actions;
+    FunctionPanel* m_functionPanel = nullptr;
+    OptimizerPanel* m_optimizerPanel = nullptr;
+    RaceList* m_raceList = nullptr;
+    PlaybackBar* m_playbackBar = nullptr;
+    QTabWidget* m_views = nullptr;
+    QSplitter* m_linkedViews = nullptr;
+    QSplitter* m_chartsSplitter = nullptr;
+    ContourView* m_contourView = nullptr;
+    SurfaceView* m_surfaceView = nullptr;
+    DerivativesLab* m_derivativesLab = nullptr;
+    RunCharts* m_runCharts = nullptr;
+    QTableView* m_stepTable = nullptr;
+    StepTableModel* m_stepModel = nullptr;
+    PartialsPanel* m_partialsPanel = nullptr;
+    QDockWidget* m_functionDock = nullptr;
+    QDockWidget* m_descentDock = nullptr;
+    QDockWidget* m_chartsDock = nullptr;
+    QDockWidget* m_partialsDock = nullptr;
+    QLabel* m_stepLabel = nullptr;
+    QLabel* m_valueLabel = nullptr;
+    QLabel* m_gradientLabel = nullptr;
+    bool m_presenterMode = false;
+    bool m_shownOnce = false;
+    bool m_linkedViewsRestored = false;
+    bool m_dockStateRestored = false;
+    QByteArray m_stateBeforePresenter;
+    bool m_maximizedBeforePresenter = false;
+    QFont m_fontBeforePresenter;
+};
+
+} // namespace gradlab
