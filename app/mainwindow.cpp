@@ -6,6 +6,7 @@
 #include "charts/steptablemodel.h"
 #include "contourview/contourview.h"
 #include "derivativeslab/derivativeslab.h"
+#include "expression/parser.h"
 #include "functions/presets.h"
 #include "panels/functionpanel.h"
 #include "panels/optimizerpanel.h"
@@ -24,10 +25,13 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QIcon>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -240,6 +244,10 @@ void MainWindow::createActions()
         Spec{Action::PresenterMode, QStringLiteral("presenter"), tr("Presenter &mode"),
              QKeySequence(Qt::Key_F11),
              tr("Full screen, bigger fonts, only what the class needs to see (F11)")},
+        Spec{Action::OpenScenario, QStringLiteral("open"), tr("&Open scenario…"),
+             QKeySequence::Open, tr("Load a saved function, domain, start and race")},
+        Spec{Action::SaveScenario, QStringLiteral("save"), tr("&Save scenario…"),
+             QKeySequence::Save, tr("Save the function, domain, start and race to a file")},
         Spec{Action::ExportImage, QStringLiteral("export-image"), tr("&Export image…"),
              QKeySequence(Qt::CTRL | Qt::Key_E), tr("Save the current view as PNG or PDF")},
         Spec{Action::Quit, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit,
@@ -275,12 +283,17 @@ void MainWindow::createActions()
             &MainWindow::sendRunPointToProbe);
     connect(action(Action::PresenterMode), &QAction::toggled, this, &MainWindow::setPresenterMode);
     connect(action(Action::ExportImage), &QAction::triggered, this, &MainWindow::askExportImage);
+    connect(action(Action::OpenScenario), &QAction::triggered, this, &MainWindow::askOpenScenario);
+    connect(action(Action::SaveScenario), &QAction::triggered, this, &MainWindow::askSaveScenario);
     connect(action(Action::Quit), &QAction::triggered, this, &QWidget::close);
 }
 
 void MainWindow::createMenus()
 {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(action(Action::OpenScenario));
+    fileMenu->addAction(action(Action::SaveScenario));
+    fileMenu->addSeparator();
     fileMenu->addAction(action(Action::ExportImage));
     fileMenu->addSeparator();
     fileMenu->addAction(action(Action::Quit));
@@ -597,25 +610,89 @@ void MainWindow::restoreSettings()
         ->setChecked(settings.value(QStringLiteral("view/gradientField"), false).toBool());
     m_views->setCurrentIndex(settings.value(QStringLiteral("view/tab"), 0).toInt());
 
-    const QString text = settings.value(QStringLiteral("function/text")).toString();
-    if (text.isEmpty()) {
+    QVariantMap scene;
+    for (const QString& group :
+         {QStringLiteral("function"), QStringLiteral("descent"), QStringLiteral("playback")}) {
+        settings.beginGroup(group);
+        QVariantMap values;
+        for (const QString& key : settings.childKeys()) {
+            values.insert(key, settings.value(key));
+        }
+        settings.endGroup();
+        scene.insert(group, values);
+    }
+    if (!applyScene(scene)) {
         openDefaultScene();
-        return;
+    }
+}
+
+QVariantMap MainWindow::scene() const
+{
+    const Preset* preset = m_session->preset();
+    const Domain domain = m_session->domain();
+    QVariantList parameters;
+    for (const ParameterData& parameter : m_session->parameters()) {
+        parameters.append(QVariantMap{{QStringLiteral("name"), parameter.name},
+                                      {QStringLiteral("value"), parameter.value},
+                                      {QStringLiteral("minimum"), parameter.minimum},
+                                      {QStringLiteral("maximum"), parameter.maximum}});
+    }
+    const QVariantMap function{
+        {QStringLiteral("text"), m_session->expressionText()},
+        {QStringLiteral("preset"), preset ? QString::fromStdString(preset->name) : QString()},
+        {QStringLiteral("domain"),
+         QVariantList{domain.xMin, domain.xMax, domain.yMin, domain.yMax}},
+        {QStringLiteral("parameters"), parameters},
+        {QStringLiteral("probe"), toVariant(m_session->probe())},
+    };
+    QVariantList runs;
+    int selected = -1;
+    for (const RunEntry& entry : m_session->runs()) {
+        QVariantMap map = toVariant(entry.settings);
+        map.insert(QStringLiteral("visible"), entry.visible);
+        if (entry.id == selectedRunId()) {
+            selected = static_cast<int>(runs.size());
+        }
+        runs.append(map);
+    }
+    const QVariantMap descent{
+        {QStringLiteral("start"), toVariant(m_session->startPoint())},
+        {QStringLiteral("runs"), runs},
+        {QStringLiteral("selected"), selected},
+        {QStringLiteral("panel"), toVariant(m_optimizerPanel->settings())},
+    };
+    const QVariantMap playback{{QStringLiteral("speed"), m_session->speed()},
+                               {QStringLiteral("step"), m_session->currentStep()}};
+    return {{QStringLiteral("function"), function},
+            {QStringLiteral("descent"), descent},
+            {QStringLiteral("playback"), playback}};
+}
+
+bool MainWindow::applyScene(const QVariantMap& scene)
+{
+    const QVariantMap function = scene.value(QStringLiteral("function")).toMap();
+    const QVariantMap descent = scene.value(QStringLiteral("descent")).toMap();
+    const QVariantMap playback = scene.value(QStringLiteral("playback")).toMap();
+    const QString text = function.value(QStringLiteral("text")).toString();
+    ParseOptions options;
+    options.declareUnknownIdentifiers = true;
+    if (text.isEmpty() || parse(text.toStdString(), options).hasError()) {
+        return false;
     }
     const Preset* preset =
-        findPreset(settings.value(QStringLiteral("function/preset")).toString().toStdString());
+        findPreset(function.value(QStringLiteral("preset")).toString().toStdString());
     if (preset) {
         m_session->loadPreset(*preset);
     }
     if (text != m_session->expressionText()) {
         m_session->setExpressionText(text);
     }
-    const QVariantList domain = settings.value(QStringLiteral("function/domain")).toList();
+    const QVariantList domain = function.value(QStringLiteral("domain")).toList();
     if (domain.size() == 4) {
         m_session->setDomain(Domain{domain[0].toDouble(), domain[1].toDouble(),
                                     domain[2].toDouble(), domain[3].toDouble()});
     }
-    for (const QVariant& value : settings.value(QStringLiteral("function/parameters")).toList()) {
+    for (const QVariant& value : function.value(QStringLiteral("parameters")).toList()) {
         const QVariantMap map = value.toMap();
         ParameterData parameter{map.value(QStringLiteral("name")).toString(),
                                 map.value(QStringLiteral("value")).toDouble(),
@@ -625,30 +702,30 @@ void MainWindow::restoreSettings()
             m_session->setParameter(parameter);
         }
     }
-    if (const auto start = pointFromVariant(settings.value(QStringLiteral("descent/start")))) {
+    if (const auto start = pointFromVariant(descent.value(QStringLiteral("start")))) {
         m_session->setStartPoint(*start);
     }
-    if (const auto probe = pointFromVariant(settings.value(QStringLiteral("function/probe")))) {
+    if (const auto probe = pointFromVariant(function.value(QStringLiteral("probe")))) {
         m_session->setProbe(*probe);
     }
     m_session->clearRuns();
     std::vector<int> ids;
-    for (const QVariant& value : settings.value(QStringLiteral("descent/runs")).toList()) {
+    for (const QVariant& value : descent.value(QStringLiteral("runs")).toList()) {
         const QVariantMap map = value.toMap();
         const int id = m_session->addRun(fromVariant(map));
         m_session->setRunVisible(id, map.value(QStringLiteral("visible"), true).toBool());
         ids.push_back(id);
     }
-    const int selected = settings.value(QStringLiteral("descent/selected"), -1).toInt();
+    const int selected = descent.value(QStringLiteral("selected"), -1).toInt();
     if (selected >= 0 && selected < static_cast<int>(ids.size())) {
         setSelectedRunId(ids[static_cast<std::size_t>(selected)]);
     }
-    if (settings.contains(QStringLiteral("descent/panel"))) {
-        m_optimizerPanel->setSettings(
-            fromVariant(settings.value(QStringLiteral("descent/panel")).toMap()));
+    if (descent.contains(QStringLiteral("panel"))) {
+        m_optimizerPanel->setSettings(fromVariant(descent.value(QStringLiteral("panel")).toMap()));
     }
-    m_session->setSpeed(
-        settings.value(QStringLiteral("playback/speed"), m_session->speed()).toDouble());
+    m_session->setSpeed(playback.value(QStringLiteral("speed"), m_session->speed()).toDouble());
+    m_session->setCurrentStep(playback.value(QStringLiteral("step"), 0).toInt());
+    return true;
 }
 
 void MainWindow::saveSettings() const
@@ -665,37 +742,83 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("view/gradientField"),
                       action(Action::ToggleGradientField)->isChecked());
     settings.setValue(QStringLiteral("view/tab"), m_views->currentIndex());
-    settings.setValue(QStringLiteral("function/text"), m_session->expressionText());
-    const Preset* preset = m_session->preset();
-    settings.setValue(QStringLiteral("function/preset"),
-                      preset ? QString::fromStdString(preset->name) : QString());
-    const Domain domain = m_session->domain();
-    settings.setValue(QStringLiteral("function/domain"),
-                      QVariantList{domain.xMin, domain.xMax, domain.yMin, domain.yMax});
-    QVariantList parameters;
-    for (const ParameterData& parameter : m_session->parameters()) {
-        parameters.append(QVariantMap{{QStringLiteral("name"), parameter.name},
-                                      {QStringLiteral("value"), parameter.value},
-                                      {QStringLiteral("minimum"), parameter.minimum},
-                                      {QStringLiteral("maximum"), parameter.maximum}});
-    }
-    settings.setValue(QStringLiteral("function/parameters"), parameters);
-    settings.setValue(QStringLiteral("function/probe"), toVariant(m_session->probe()));
-    settings.setValue(QStringLiteral("descent/start"), toVariant(m_session->startPoint()));
-    QVariantList runs;
-    int selected = -1;
-    for (const RunEntry& entry : m_session->runs()) {
-        QVariantMap map = toVariant(entry.settings);
-        map.insert(QStringLiteral("visible"), entry.visible);
-        if (entry.id == selectedRunId()) {
-            selected = static_cast<int>(runs.size());
+    const QVariantMap values = scene();
+    for (auto group = values.begin(); group != values.end(); ++group) {
+        settings.remove(group.key());
+        settings.beginGroup(group.key());
+        const QVariantMap entries = group.value().toMap();
+        for (auto entry = entries.begin(); entry != entries.end(); ++entry) {
+            settings.setValue(entry.key(), entry.value());
         }
-        runs.append(map);
+        settings.endGroup();
     }
-    settings.setValue(QStringLiteral("descent/runs"), runs);
-    settings.setValue(QStringLiteral("descent/selected"), selected);
-    settings.setValue(QStringLiteral("descent/panel"), toVariant(m_optimizerPanel->settings()));
-    settings.setValue(QStringLiteral("playback/speed"), m_session->speed());
+}
+
+bool MainWindow::saveScenario(const QString& path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    QJsonObject document = QJsonObject::fromVariantMap(scene());
+    document.insert(QStringLiteral("gradlab"), QStringLiteral(GRADLAB_VERSION));
+    file.write(QJsonDocument(document).toJson());
+    return file.commit();
+}
+
+bool MainWindow::openScenario(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = tr("Could not read %1: %2").arg(path, file.errorString());
+        }
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject() || !applyScene(document.object().toVariantMap())) {
+        if (error) {
+            *error = parseError.error != QJsonParseError::NoError
+                         ? tr("%1 is not a scenario: %2 at byte %3")
+                               .arg(path, parseError.errorString())
+                               .arg(parseError.offset)
+                         : tr("%1 is not a Gradient Lab scenario").arg(path);
+        }
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::askOpenScenario()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
+                                                      tr("Gradient Lab scenario (*.gradlab)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (openScenario(path, &error)) {
+        statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
+    } else {
+        statusBar()->showMessage(error);
+    }
+}
+
+void MainWindow::askSaveScenario()
+{
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save scenario"), QStringLiteral("scenario.gradlab"),
+                                     tr("Gradient Lab scenario (*.gradlab)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QStringLiteral(".gradlab");
+    }
+    statusBar()->showMessage(saveScenario(path) ? tr("Saved %1").arg(QFileInfo(path).fileName())
+                                                : tr("Could not write %1").arg(path),
+                             4000);
 }
 
 void MainWindow::showEvent(QShowEvent* event)

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QFont>
 #include <QMainWindow>
+#include <QVariantMap>
 
 class QAction;
 class QDockWidget;
@@ -54,6 +55,8 @@ public:
         ToggleGradientField,
         ToggleSurface,
         PresenterMode,
+        OpenScenario,
+        SaveScenario,
         ExportImage,
         Quit,
     };
@@ -88,6 +91,15 @@ public:
     /// the runs' settings and the playback speed (closeEvent calls it).
     void saveSettings() const;
     bool isPresenterMode() const { return m_presenterMode; }
+    /// The scene as values: function (text, preset, domain, parameters, probe), descent (start,
+    /// runs, selected run, panel settings) and playback (speed, step).
+    QVariantMap scene() const;
+    /// Puts \a scene on screen; false (and nothing changed) if it holds no function that parses.
+    bool applyScene(const QVariantMap& scene);
+    /// Writes the scene as JSON (a .gradlab file).
+    bool saveScenario(const QString& path) const;
+    /// Reads a .gradlab file; on failure says why in \a error.
+    bool openScenario(const QString& path, QString* error = nullptr);
     /// The status bar's reading: "step 12", "f = 0.031", "‖∇f‖ = 0.25".
     QString statusText() const;
 
@@ -116,6 +128,8 @@ private:
     void openDefaultScene();
     void updateStatus();
     void askExportImage();
+    void askOpenScenario();
+    void askSaveScenario();
 
     Startup m_startup = Startup::RestoreSettings;
     Session* m_session = nullptr;

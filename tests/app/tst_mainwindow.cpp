@@ -76,6 +76,9 @@ private Q_SLOTS:
     void testRaceKeepsRunsIndependent();
     void testSettingsRoundTrip_data();
     void testSettingsRoundTrip();
+    void testScenarioRoundTrip();
+    void testScenarioRejects_data();
+    void testScenarioRejects();
     void testStatusBar_data();
     void testStatusBar();
     void testDivergenceMessage();
@@ -307,6 +310,70 @@ void TestMainWindow::testSettingsRoundTrip()
     QCOMPARE(session->speed(), 16.0);
     // f(1, 0) = a: the restored parameter is the one the function uses.
     QCOMPARE(session->evaluate(Eigen::Vector2d(1.0, 0.0)).f, 3.25);
+}
+
+void TestMainWindow::testScenarioRoundTrip()
+{
+    const QString path = m_outputDirectory.filePath(QStringLiteral("race.gradlab"));
+    OptimizerSettings nesterov = defaultSettings(Method::Nesterov);
+    nesterov.learningRate = 0.0125;
+    nesterov.momentum = 0.8;
+    OptimizerSettings rmsprop = defaultSettings(Method::RMSProp);
+    rmsprop.centered = true;
+    rmsprop.alpha = 0.9;
+    const ParameterData parameter{QStringLiteral("k"), -0.5, -2.0, 2.0};
+    {
+        MainWindow window;
+        Session* session = window.session();
+        QVERIFY(session->setExpressionText(QStringLiteral("x^2 + 5*y^2 + k*x*y")));
+        session->setParameter(parameter);
+        session->setStartPoint(Eigen::Vector2d(-2.0, 1.0));
+        session->clearRuns();
+        session->addRun(nesterov);
+        session->addRun(rmsprop);
+        session->setCurrentStep(7);
+        QVERIFY(window.saveScenario(path));
+    }
+    MainWindow other;
+    QString error;
+    QVERIFY2(other.openScenario(path, &error), qPrintable(error));
+    Session* session = other.session();
+    QCOMPARE(session->expressionText(), QStringLiteral("x^2 + 5*y^2 + k*x*y"));
+    QVERIFY(session->parameters().front() == parameter);
+    QVERIFY(session->startPoint() == Eigen::Vector2d(-2.0, 1.0));
+    QCOMPARE(session->runs().size(), std::size_t(2));
+    QVERIFY(session->runs()[0].settings == nesterov);
+    QVERIFY(session->runs()[1].settings == rmsprop);
+    QCOMPARE(session->currentStep(), 7);
+}
+
+void TestMainWindow::testScenarioRejects_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("not JSON") << QByteArray("x^2 + y^2") << "not a scenario";
+    QTest::newRow("no function") << QByteArray("{}") << "not a Gradient Lab scenario";
+    QTest::newRow("function that does not parse")
+        << QByteArray(R"({"function": {"text": "x +* y"}})") << "not a Gradient Lab scenario";
+}
+
+void TestMainWindow::testScenarioRejects()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, says);
+    const QString path = m_outputDirectory.filePath(QStringLiteral("broken.gradlab"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+    file.close();
+    MainWindow window;
+    const QString text = window.session()->expressionText();
+    const std::size_t runs = window.session()->runs().size();
+    QString error;
+    QVERIFY(!window.openScenario(path, &error));
+    QVERIFY2(error.contains(says), qPrintable(error));
+    QCOMPARE(window.session()->expressionText(), text);
+    QCOMPARE(window.session()->runs().size(), runs);
 }
 
 void TestMainWindow::testStatusBar_data()
