@@ -3,6 +3,7 @@
 #include "commandline.h"
 
 #include "clicommands.h"
+#include "render.h"
 
 #include <exception>
 #include <span>
@@ -27,7 +28,7 @@ std::string overview()
         text += "  " + std::string(command.name) + std::string(10 - command.name.size(), ' ') +
                 std::string(command.summary) + "\n";
     }
-    text += "  render    draw a scene to PNG or PDF without a window ('gradlab render --help')\n"
+    text += "  render    draw a scene to PNG or PDF without a window\n"
             "  help      this overview, or 'gradlab help SUBCOMMAND' for one subcommand\n"
             "\n"
             "options:\n"
@@ -71,10 +72,6 @@ int runHelp(std::span<const std::string> arguments, std::FILE* out)
                                " after " + quoted(arguments[0]));
     }
     const std::string subcommand = arguments.empty() ? std::string() : arguments.front();
-    if (subcommand == "render") {
-        std::fputs("usage: gradlab render ...: run 'gradlab render --help' for its options\n", out);
-        return static_cast<int>(ExitCode::Success);
-    }
     const std::string text = commandLineHelp(subcommand);
     if (text.empty()) {
         throw unknownSubcommand(subcommand);
@@ -94,6 +91,10 @@ int dispatch(const std::vector<std::string>& arguments, const CommandStreams& st
     }
     if (first == "help" || first == "--help" || first == "-h") {
         return runHelp(rest, streams.out);
+    }
+    if (first == "render") {
+        // main() sends render there itself; this keeps runCommandLine complete for other callers.
+        return runRender(arguments, streams.out, streams.err);
     }
     const CommandSpec* command = findCommand(first);
     if (!command) {
@@ -124,6 +125,10 @@ std::string commandLineHelp(const std::string& subcommand)
 {
     if (subcommand.empty()) {
         return overview();
+    }
+    // render lives beside the window (it paints with Qt); its usage is its own.
+    if (subcommand == "render") {
+        return renderUsage();
     }
     const CommandSpec* command = findCommand(subcommand);
     return command ? commandHelp(*command) : std::string();

@@ -17,7 +17,8 @@ enum class ExitCode { Success = 0, Failure = 1, BadInput = 2, Diverged = 3 };
 /// start with a dash and leave the window to start.
 bool isCommandLineInvocation(const std::vector<std::string>& arguments);
 
-/// Runs one command-line invocation; needs no display and no QApplication. Reads "--points -"
+/// Runs one command-line invocation; needs no display and no QApplication (except render, which
+/// runRender() serves and which creates its own). Reads "--points -"
 /// from stdin; writes results to \a out and messages to \a err. Returns an ExitCode.
 int runCommandLine(const std::vector<std::string>& arguments, std::FILE* out, std::FILE* err);
 
@@ -25,8 +26,8 @@ int runCommandLine(const std::vector<std::string>& arguments, std::FILE* out, st
 int runCommandLine(const std::vector<std::string>& arguments, std::FILE* in, std::FILE* out,
                    std::FILE* err);
 
-/// The help page of \a subcommand ("eval"), or the overview for an empty name; empty for an
-/// unknown subcommand.
+/// The help page of \a subcommand ("eval", "render"), or the overview for an empty name; empty
+/// for an unknown subcommand.
 std::string commandLineHelp(const std::string& subcommand = {});
 
 } // namespace gradlab

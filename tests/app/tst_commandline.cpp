@@ -8,6 +8,7 @@
 #include "expression/printer.h"
 #include "functions/presets.h"
 #include "optimization/optimizer.h"
+#include "render.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -567,6 +568,7 @@ void TestCommandLine::testHelp_data()
     QTest::newRow("help") << QStringList{"help"} << QString();
     QTest::newRow("long option") << QStringList{"--help"} << QString();
     QTest::newRow("short option") << QStringList{"-h"} << QString();
+    QTest::newRow("help render") << QStringList{"help", "render"} << "render";
     for (const char* name : {"eval", "diff", "descend", "presets", "critical"}) {
         QTest::addRow("help %s", name) << QStringList{"help", name} << name;
         QTest::addRow("%s --help", name) << QStringList{name, "--help"} << name;
@@ -591,6 +593,10 @@ void TestCommandLine::testHelp()
         return;
     }
     QVERIFY(outcome.out.startsWith("usage: gradlab " + subcommand + " "));
+    if (subcommand == "render") {
+        QCOMPARE(outcome.out, QString::fromStdString(renderUsage()));
+        return;
+    }
     QVERIFY(
         outcome.out.contains(QRegularExpression("\nexamples:\n  gradlab " + subcommand + "[ \n]")));
     QVERIFY(outcome.out.contains("  -h, --help "));
