@@ -98,27 +98,43 @@ void RaceList::setSelectedRunId(int id)
 
 void RaceList::rebuild()
 {
+    // The same runs in the same order: update the rows in place. (A tick in a row's box lands
+    // here through setRunVisible while Qt is still inside that row's item: it must not be
+    // deleted.)
+    const auto& runs = m_session->runs();
+    bool sameRuns = static_cast<int>(runs.size()) == m_tree->topLevelItemCount();
+    for (std::size_t i = 0; sameRuns && i < runs.size(); ++i) {
+        sameRuns = m_tree->topLevelItem(static_cast<int>(i))->data(MethodColumn, idRole).toInt() ==
+                   runs[i].id;
+    }
+    if (sameRuns) {
+        m_rebuilding = true;
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            fillRow(m_tree->topLevelItem(static_cast<int>(i)), runs[i]);
+        }
+        m_rebuilding = false;
+        refreshValues();
+        return;
+    }
     m_rebuilding = true;
     m_tree->clear();
     QTreeWidgetItem* selected = nullptr;
     for (const RunEntry& entry : m_session->runs()) {
         auto* item = new QTreeWidgetItem(m_tree);
-        const std::string_view label = methodLabel(entry.settings.method);
         item->setData(MethodColumn, idRole, entry.id);
-        item->setText(MethodColumn,
-                      QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())));
-        item->setIcon(MethodColumn, swatch(entry.color));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(MethodColumn, entry.visible ? Qt::Checked : Qt::Unchecked);
-        item->setText(LearningRateColumn, QString::number(entry.settings.learningRate, 'g', 6));
         item->setTextAlignment(LearningRateColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(ValueColumn, Qt::AlignRight | Qt::AlignVCenter);
+        fillRow(item, entry);
         auto* remove = new QToolButton(m_tree);
         remove->setIcon(QIcon(QStringLiteral(":/icons/remove.svg")));
         remove->setAutoRaise(true);
         remove->setToolTip(tr("Remove this run from the race"));
         const int id = entry.id;
-        connect(remove, &QToolButton::clicked, this, [this, id] { m_session->removeRun(id); });
+        // Queued: removing the run rebuilds the rows, which deletes this very button.
+        connect(
+            remove, &QToolButton::clicked, this, [this, id] { m_session->removeRun(id); },
+            Qt::QueuedConnection);
         m_tree->setItemWidget(item, RemoveColumn, remove);
         if (entry.id == m_selectedRunId) {
             selected = item;
@@ -135,6 +151,16 @@ void RaceList::rebuild()
         m_selectedRunId = id;
         Q_EMIT selectedRunChanged(id);
     }
+}
+
+void RaceList::fillRow(QTreeWidgetItem* item, const RunEntry& entry)
+{
+    const std::string_view label = methodLabel(entry.settings.method);
+    item->setText(MethodColumn,
+                  QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())));
+    item->setIcon(MethodColumn, swatch(entry.color));
+    item->setCheckState(MethodColumn, entry.visible ? Qt::Checked : Qt::Unchecked);
+    item->setText(LearningRateColumn, QString::number(entry.settings.learningRate, 'g', 6));
 }
 
 void RaceList::refreshValues()

@@ -10,6 +10,7 @@ class QTreeWidgetItem;
 namespace gradlab {
 
 class Session;
+struct RunEntry;
 
 /// \brief The runs of the race, one a row: visibility and colour swatch with the method, learning
 /// rate, f at the current step, and a remove button. One row is selected; the panels follow it.
@@ -30,6 +31,7 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    void fillRow(QTreeWidgetItem* item, const RunEntry& entry);
     void refreshValues();
     QTreeWidgetItem* itemFor(int id) const;
 

@@ -90,7 +90,7 @@ void TestRaceList::testRemove()
     auto* remove = qobject_cast<QToolButton*>(tree->itemWidget(tree->topLevelItem(0), 3));
     QVERIFY(remove);
     QTest::mouseClick(remove, Qt::LeftButton);
-    QVERIFY(!m_session->runById(first));
+    QTRY_VERIFY(!m_session->runById(first));
     QVERIFY(m_session->runById(second));
     QCOMPARE(tree->topLevelItemCount(), 1);
 }
