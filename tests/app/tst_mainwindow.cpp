@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <qcustomplot.h>
 
 using namespace gradlab;
 
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void testEditorKeepsKeys_data();
     void testEditorKeepsKeys();
     void testSliderKeepsArrows();
+    void testPlotClickTakesKeys();
     void testRaceKeepsRunsIndependent();
     void testSettingsRoundTrip_data();
     void testSettingsRoundTrip();
@@ -216,6 +218,24 @@ void TestMainWindow::testSliderKeepsArrows()
     window.views()->setFocus();
     press(window, {Qt::Key_Right});
     QCOMPARE(window.session()->currentStep(), 1);
+}
+
+void TestMainWindow::testPlotClickTakesKeys()
+{
+    MainWindow window;
+    QVERIFY(showActive(window));
+    ExpressionEdit* edit = window.functionPanel()->expressionEdit();
+    edit->setFocus();
+    QVERIFY(edit->hasFocus());
+    QCustomPlot* plot = window.contourView()->plot();
+    QTest::mouseClick(plot, Qt::LeftButton, {}, plot->rect().center());
+    QVERIFY(!edit->hasFocus());
+    const QString text = edit->text();
+    press(window, {Qt::Key_Right, Qt::Key_Right, Qt::Key_Space});
+    QCOMPARE(window.session()->currentStep(), 2);
+    QVERIFY(window.session()->isPlaying());
+    window.session()->pause();
+    QCOMPARE(edit->text(), text);
 }
 
 void TestMainWindow::testRaceKeepsRunsIndependent()
