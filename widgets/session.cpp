@@ -266,7 +266,9 @@ void Session::restartRuns()
 void Session::advanceRunsTo(int step)
 {
     for (RunEntry& entry : m_runs) {
-        entry.run->advanceTo(step);
+        // One step ahead of the one shown: the views draw the step about to be taken (x_k → x_k+1).
+        entry.run->advanceTo(step + 1);
+        entry.reached = std::max(entry.reached, step);
         if (entry.run->stopReason() == StopReason::Diverged &&
             std::find(m_reportedDivergence.begin(), m_reportedDivergence.end(), entry.id) ==
                 m_reportedDivergence.end() &&

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -40,11 +41,16 @@ struct RunEntry
     bool visible = true;
     OptimizerSettings settings;
     std::unique_ptr<Run> run;
+    /// The furthest step the session has shown of this run (records beyond it are look-ahead).
+    int reached = 0;
 
     /// The record shown at the session's current step: the run's own last one if it stopped
     /// earlier.
     const StepRecord& recordAt(int step) const;
     int lastIndex() const { return static_cast<int>(run->records().size()) - 1; }
+    /// Records shown so far: x_0 … x_reached (the session computes one more, to draw the next
+    /// step).
+    int shownRecordCount() const { return std::min(reached, lastIndex()) + 1; }
 };
 
 /// \brief The one door between the core and the views: owns the current function, its domain and

@@ -57,7 +57,7 @@ void StepTableModel::resetRows()
 {
     beginResetModel();
     const RunEntry* run = entry();
-    m_rowCount = run ? static_cast<int>(run->run->records().size()) : 0;
+    m_rowCount = run ? run->shownRecordCount() : 0;
     endResetModel();
     const int row = computeCurrentRow();
     if (row != m_currentRow) {
@@ -69,7 +69,7 @@ void StepTableModel::resetRows()
 void StepTableModel::syncRows()
 {
     const RunEntry* run = entry();
-    const int count = run ? static_cast<int>(run->run->records().size()) : 0;
+    const int count = run ? run->shownRecordCount() : 0;
     if (count < m_rowCount) {
         resetRows(); // records never shrink within a run; a smaller count is another run
         return;

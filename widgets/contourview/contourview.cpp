@@ -920,12 +920,6 @@ void ContourView::updateRuns()
             continue;
         }
         const int k = std::clamp(step, 0, entry->lastIndex());
-        if (k == entry->lastIndex() && !entry->run->isFinished()) {
-            // The session computes runs up to the current step; the arrow of the step about to
-            // be taken needs x_{k+1}. Runs are deterministic, so computing it now changes nothing
-            // but when it is computed.
-            entry->run->advanceTo(k + 1);
-        }
         const std::vector<StepRecord>& records = entry->run->records();
 
         // The path x_0 … x_k; points beyond any sane range break the line.
