@@ -38,7 +38,7 @@ struct ParseResult
     bool hasError() const { return expression == nullptr; }
 };
 
-/// Parses the notation people write (docs/syntax.md, the README's "Function syntax"):
+/// Parses the notation people write (the README's "Function syntax"):
 ///     expression = term { ("+" | "-") term }
 ///     term       = ("+" | "-") term | product          -2x is -(2x), -x^2 is -(x^2)
 ///     product    = power { ("*" | "/") factor | power starting with a name or "(" }
