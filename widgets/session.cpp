@@ -19,10 +19,10 @@ const StepRecord& RunEntry::recordAt(int step) const
 
 QColor runColor(int index)
 {
-    // Saturated hues that stay apart from each other and from the heat map's blue–yellow palette.
+    // Saturated hues that stay apart from each other, read on the white charts and on the heat map.
     static const std::array<QColor, 8> colors{
-        QColor(230, 25, 75),  QColor(255, 255, 255), QColor(0, 200, 83),   QColor(255, 140, 0),
-        QColor(240, 50, 230), QColor(70, 240, 240),  QColor(170, 110, 40), QColor(128, 128, 255)};
+        QColor(230, 25, 75),  QColor(0, 130, 200),  QColor(0, 200, 83),   QColor(255, 140, 0),
+        QColor(240, 50, 230), QColor(70, 240, 240), QColor(170, 110, 40), QColor(128, 128, 255)};
     return colors[static_cast<std::size_t>(index) % colors.size()];
 }
 

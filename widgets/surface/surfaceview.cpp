@@ -372,12 +372,12 @@ void SurfaceView::rebuildRuns()
         items.ribbon = new QSurface3DSeries;
         items.ribbon->setDrawMode(QSurface3DSeries::DrawSurface);
         items.ribbon->setColorStyle(Q3DTheme::ColorStyleUniform);
-        items.ribbon->setBaseColor(entry.color == Qt::white ? QColor(40, 40, 40) : entry.color);
+        items.ribbon->setBaseColor(entry.color);
         items.ribbon->setFlatShadingEnabled(true);
         items.ribbon->setItemLabelVisible(false);
         items.ribbon->setVisible(entry.visible);
         m_graph->addSeries(items.ribbon);
-        const QColor color = entry.color == Qt::white ? QColor(40, 40, 40) : entry.color;
+        const QColor color = entry.color;
         items.current = makeItem(kSphere, color, 0.05f);
         items.descent = makeItem(kArrow, color.darker(130), 0.15f);
         m_runItems.insert(entry.id, items);
@@ -409,7 +409,7 @@ void SurfaceView::updateRunsToStep()
         setRibbon(items.ribbon, points, halfWidth);
         items.ribbon->setVisible(entry.visible);
         // One small marker per step, added or removed as the step moves: the mesh stays.
-        const QColor color = entry.color == Qt::white ? QColor(40, 40, 40) : entry.color;
+        const QColor color = entry.color;
         while (items.markers.size() > last + 1) {
             m_graph->removeCustomItem(items.markers.takeLast());
         }
