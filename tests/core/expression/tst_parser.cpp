@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gradient Lab developers
 // SPDX-License-Identifier: MIT
+#include "common/treebuilders.h"
 #include "expression/builtins.h"
 #include "expression/parser.h"
 #include "expression/printer.h"
@@ -23,26 +24,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-NodePtr X()
-{
-    return var(Variable::X);
-}
-NodePtr Y()
-{
-    return var(Variable::Y);
-}
-NodePtr P(const char* name)
-{
-    return Node::parameter(name);
-}
-NodePtr pi()
-{
-    return Node::constant("pi", std::numbers::pi);
-}
-NodePtr e()
-{
-    return Node::constant("e", std::numbers::e);
-}
+using namespace gradlab::testing;
 
 QByteArray plain(const NodePtr& expression)
 {

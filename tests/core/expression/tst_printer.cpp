@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gradient Lab developers
 // SPDX-License-Identifier: MIT
 #include "common/randomexpression.h"
+#include "common/treebuilders.h"
 #include "expression/builtins.h"
 #include "expression/parser.h"
 #include "expression/printer.h"
@@ -19,26 +20,7 @@ Q_DECLARE_METATYPE(gradlab::NodePtr)
 
 namespace {
 
-NodePtr X()
-{
-    return var(Variable::X);
-}
-NodePtr Y()
-{
-    return var(Variable::Y);
-}
-NodePtr P(const char* name)
-{
-    return Node::parameter(name);
-}
-NodePtr pi()
-{
-    return Node::constant("pi", std::numbers::pi);
-}
-NodePtr e()
-{
-    return Node::constant("e", std::numbers::e);
-}
+using namespace gradlab::testing;
 NodePtr sigmoid(NodePtr u)
 {
     return call(Builtin::Sigmoid, std::move(u));
