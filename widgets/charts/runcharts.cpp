@@ -252,7 +252,10 @@ void RunCharts::updateData()
         QVector<double> steps;
         QVector<double> values;
         QVector<double> norms;
-        for (const StepRecord& record : entry->run->records()) {
+        // The steps reached so far (the session keeps one more, ahead, for the views' arrows).
+        const auto& records = entry->run->records();
+        for (int k = 0; k < entry->shownRecordCount(); ++k) {
+            const StepRecord& record = records[static_cast<std::size_t>(k)];
             steps.push_back(record.index);
             values.push_back(drawable(record.f, m_logScale));
             // ‖∇f‖ = √((∂f/∂x)² + (∂f/∂y)²)
@@ -264,7 +267,7 @@ void RunCharts::updateData()
             curves.valueTracer->setGraph(curves.value);
             curves.gradientTracer->setGraph(curves.gradientNorm);
         }
-        lastStep = std::max(lastStep, entry->lastIndex());
+        lastStep = std::max(lastStep, entry->shownRecordCount() - 1);
     }
     m_valueRect->axis(QCPAxis::atBottom)->setRange(0, lastStep);
     rescale();
