@@ -5,7 +5,6 @@
 #include "evaluation/grid.h"
 
 #include <Eigen/Core>
-
 #include <vector>
 
 namespace gradlab {

@@ -18,7 +18,10 @@ struct Domain
     double width() const { return xMax - xMin; }
     double height() const { return yMax - yMin; }
     bool isValid() const { return xMin < xMax && yMin < yMax; }
-    bool contains(double x, double y) const { return x >= xMin && x <= xMax && y >= yMin && y <= yMax; }
+    bool contains(double x, double y) const
+    {
+        return x >= xMin && x <= xMax && y >= yMin && y <= yMax;
+    }
     bool operator==(const Domain&) const = default;
 };
 
@@ -33,7 +36,10 @@ struct GridSpec
 
     double x(int i) const { return domain.xMin + i * domain.width() / (columns - 1); }
     double y(int j) const { return domain.yMin + j * domain.height() / (rows - 1); }
-    std::size_t size() const { return static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows); }
+    std::size_t size() const
+    {
+        return static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows);
+    }
     bool operator==(const GridSpec&) const = default;
 };
 

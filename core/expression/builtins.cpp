@@ -18,28 +18,85 @@ double sigmoidValue(double u)
     const double e = std::exp(u);
     return e / (1.0 + e);
 }
-double reluValue(double u) { return u > 0 ? u : (u <= 0 ? 0.0 : u); } // NaN stays NaN
-double signValue(double u) { return u > 0 ? 1.0 : (u < 0 ? -1.0 : (u == 0 ? 0.0 : u)); }
-double stepValue(double u) { return u > 0 ? 1.0 : (u <= 0 ? 0.0 : u); }
+double reluValue(double u)
+{
+    return u > 0 ? u : (u <= 0 ? 0.0 : u);
+} // NaN stays NaN
+double signValue(double u)
+{
+    return u > 0 ? 1.0 : (u < 0 ? -1.0 : (u == 0 ? 0.0 : u));
+}
+double stepValue(double u)
+{
+    return u > 0 ? 1.0 : (u <= 0 ? 0.0 : u);
+}
 
-double sinValue(double u) { return std::sin(u); }
-double cosValue(double u) { return std::cos(u); }
-double tanValue(double u) { return std::tan(u); }
-double asinValue(double u) { return std::asin(u); }
-double acosValue(double u) { return std::acos(u); }
-double atanValue(double u) { return std::atan(u); }
-double sinhValue(double u) { return std::sinh(u); }
-double coshValue(double u) { return std::cosh(u); }
-double tanhValue(double u) { return std::tanh(u); }
-double expValue(double u) { return std::exp(u); }
-double logValue(double u) { return std::log(u); }
-double sqrtValue(double u) { return std::sqrt(u); }
-double absValue(double u) { return std::fabs(u); }
+double sinValue(double u)
+{
+    return std::sin(u);
+}
+double cosValue(double u)
+{
+    return std::cos(u);
+}
+double tanValue(double u)
+{
+    return std::tan(u);
+}
+double asinValue(double u)
+{
+    return std::asin(u);
+}
+double acosValue(double u)
+{
+    return std::acos(u);
+}
+double atanValue(double u)
+{
+    return std::atan(u);
+}
+double sinhValue(double u)
+{
+    return std::sinh(u);
+}
+double coshValue(double u)
+{
+    return std::cosh(u);
+}
+double tanhValue(double u)
+{
+    return std::tanh(u);
+}
+double expValue(double u)
+{
+    return std::exp(u);
+}
+double logValue(double u)
+{
+    return std::log(u);
+}
+double sqrtValue(double u)
+{
+    return std::sqrt(u);
+}
+double absValue(double u)
+{
+    return std::fabs(u);
+}
 
 // Derivatives d f(u) / du.
-NodePtr dSin(const NodePtr& u, const NodePtr&) { return call(Builtin::Cos, u); }
-NodePtr dCos(const NodePtr& u, const NodePtr&) { return neg(call(Builtin::Sin, u)); }
-NodePtr dTan(const NodePtr& u, const NodePtr&) { return pow(call(Builtin::Cos, u), num(-2)); }
+NodePtr dSin(const NodePtr& u, const NodePtr&)
+{
+    return call(Builtin::Cos, u);
+}
+NodePtr dCos(const NodePtr& u, const NodePtr&)
+{
+    return neg(call(Builtin::Sin, u));
+}
+NodePtr dTan(const NodePtr& u, const NodePtr&)
+{
+    return pow(call(Builtin::Cos, u), num(-2));
+}
 NodePtr dAsin(const NodePtr& u, const NodePtr&)
 {
     return div(num(1), call(Builtin::Sqrt, sub(num(1), pow(u, num(2)))));
@@ -48,17 +105,50 @@ NodePtr dAcos(const NodePtr& u, const NodePtr&)
 {
     return neg(div(num(1), call(Builtin::Sqrt, sub(num(1), pow(u, num(2))))));
 }
-NodePtr dAtan(const NodePtr& u, const NodePtr&) { return div(num(1), add(num(1), pow(u, num(2)))); }
-NodePtr dSinh(const NodePtr& u, const NodePtr&) { return call(Builtin::Cosh, u); }
-NodePtr dCosh(const NodePtr& u, const NodePtr&) { return call(Builtin::Sinh, u); }
-NodePtr dTanh(const NodePtr&, const NodePtr& self) { return sub(num(1), pow(self, num(2))); }
-NodePtr dExp(const NodePtr&, const NodePtr& self) { return self; }
-NodePtr dLog(const NodePtr& u, const NodePtr&) { return div(num(1), u); }
-NodePtr dSqrt(const NodePtr&, const NodePtr& self) { return div(num(1), mul(num(2), self)); }
-NodePtr dAbs(const NodePtr& u, const NodePtr&) { return call(Builtin::Sign, u); }
-NodePtr dSigmoid(const NodePtr&, const NodePtr& self) { return mul(self, sub(num(1), self)); }
-NodePtr dRelu(const NodePtr& u, const NodePtr&) { return call(Builtin::Step, u); }
-NodePtr dZero(const NodePtr&, const NodePtr&) { return num(0); }
+NodePtr dAtan(const NodePtr& u, const NodePtr&)
+{
+    return div(num(1), add(num(1), pow(u, num(2))));
+}
+NodePtr dSinh(const NodePtr& u, const NodePtr&)
+{
+    return call(Builtin::Cosh, u);
+}
+NodePtr dCosh(const NodePtr& u, const NodePtr&)
+{
+    return call(Builtin::Sinh, u);
+}
+NodePtr dTanh(const NodePtr&, const NodePtr& self)
+{
+    return sub(num(1), pow(self, num(2)));
+}
+NodePtr dExp(const NodePtr&, const NodePtr& self)
+{
+    return self;
+}
+NodePtr dLog(const NodePtr& u, const NodePtr&)
+{
+    return div(num(1), u);
+}
+NodePtr dSqrt(const NodePtr&, const NodePtr& self)
+{
+    return div(num(1), mul(num(2), self));
+}
+NodePtr dAbs(const NodePtr& u, const NodePtr&)
+{
+    return call(Builtin::Sign, u);
+}
+NodePtr dSigmoid(const NodePtr&, const NodePtr& self)
+{
+    return mul(self, sub(num(1), self));
+}
+NodePtr dRelu(const NodePtr& u, const NodePtr&)
+{
+    return call(Builtin::Step, u);
+}
+NodePtr dZero(const NodePtr&, const NodePtr&)
+{
+    return num(0);
+}
 
 constexpr std::array<BuiltinInfo, 17> kTable{{
     {Builtin::Sin, "sin", 1, sinValue, dSin, "trig", "cos(u)", "sin"},
@@ -83,9 +173,15 @@ constexpr std::array<BuiltinInfo, 17> kTable{{
 
 } // namespace
 
-std::span<const BuiltinInfo> builtins() { return kTable; }
+std::span<const BuiltinInfo> builtins()
+{
+    return kTable;
+}
 
-const BuiltinInfo& builtinInfo(Builtin id) { return kTable[static_cast<std::size_t>(id)]; }
+const BuiltinInfo& builtinInfo(Builtin id)
+{
+    return kTable[static_cast<std::size_t>(id)];
+}
 
 const BuiltinInfo* findBuiltin(std::string_view name)
 {

@@ -35,14 +35,15 @@ enum class Builtin {
 struct BuiltinInfo
 {
     Builtin id;
-    std::string_view name;       ///< as typed: "sin"
-    int arity;                   ///< number of arguments (all current builtins take one)
-    double (*evaluate)(double);  ///< the value; NaN outside the domain, ±inf at poles
+    std::string_view name;      ///< as typed: "sin"
+    int arity;                  ///< number of arguments (all current builtins take one)
+    double (*evaluate)(double); ///< the value; NaN outside the domain, ±inf at poles
     /// d f(u) / du as an expression of the argument \a u; \a self is the call node f(u) itself,
     /// which identities such as exp' = exp, σ' = σ(1 − σ) and tanh' = 1 − tanh² reuse.
     NodePtr (*derivative)(const NodePtr& u, const NodePtr& self);
-    std::string_view rule;       ///< the rule's name in derivation traces: "exponential"
-    std::string_view derivativeText; ///< the rule as the tutorial's table writes it: "σ(u)(1 − σ(u))"
+    std::string_view rule; ///< the rule's name in derivation traces: "exponential"
+    std::string_view
+        derivativeText; ///< the rule as the tutorial's table writes it: "σ(u)(1 − σ(u))"
     std::string_view prettyName; ///< for the pretty printer: "σ", "ln"
 };
 

@@ -52,9 +52,8 @@ Node::~Node()
 
 bool Node::isConstantIn(gradlab::Variable v) const
 {
-    return !anyNode(*this, [v](const Node& n) {
-        return n.kind() == NodeKind::Variable && n.variable() == v;
-    });
+    return !anyNode(
+        *this, [v](const Node& n) { return n.kind() == NodeKind::Variable && n.variable() == v; });
 }
 
 bool Node::isConstant() const
@@ -142,7 +141,8 @@ bool structurallyEqual(const Node& a, const Node& b)
         }
         switch (p->kind()) {
         case NodeKind::Number:
-            if (!(p->value() == q->value()) && !(p->value() != p->value() && q->value() != q->value())) {
+            if (!(p->value() == q->value()) &&
+                !(p->value() != p->value() && q->value() != q->value())) {
                 return false;
             }
             break;

@@ -78,9 +78,18 @@ private:
 bool structurallyEqual(const Node& a, const Node& b);
 
 // Short builders, used by the differentiator, the simplifier and tests.
-inline NodePtr num(double value) { return Node::number(value); }
-inline NodePtr var(Variable variable) { return Node::variable(variable); }
-inline NodePtr add(NodePtr a, NodePtr b) { return Node::binary(NodeKind::Add, std::move(a), std::move(b)); }
+inline NodePtr num(double value)
+{
+    return Node::number(value);
+}
+inline NodePtr var(Variable variable)
+{
+    return Node::variable(variable);
+}
+inline NodePtr add(NodePtr a, NodePtr b)
+{
+    return Node::binary(NodeKind::Add, std::move(a), std::move(b));
+}
 inline NodePtr sub(NodePtr a, NodePtr b)
 {
     return Node::binary(NodeKind::Subtract, std::move(a), std::move(b));
@@ -97,7 +106,10 @@ inline NodePtr pow(NodePtr a, NodePtr b)
 {
     return Node::binary(NodeKind::Power, std::move(a), std::move(b));
 }
-inline NodePtr neg(NodePtr a) { return Node::negate(std::move(a)); }
+inline NodePtr neg(NodePtr a)
+{
+    return Node::negate(std::move(a));
+}
 NodePtr call(Builtin builtin, NodePtr argument);
 
 } // namespace gradlab

@@ -5,7 +5,6 @@
 #include "evaluation/grid.h"
 
 #include <Eigen/Core>
-
 #include <optional>
 #include <span>
 #include <string>
@@ -15,7 +14,8 @@
 namespace gradlab {
 
 enum class CriticalKind { Minimum, Maximum, Saddle, Degenerate };
-std::string_view criticalKindName(CriticalKind kind); ///< "minimum", "maximum", "saddle", "degenerate"
+std::string_view
+criticalKindName(CriticalKind kind); ///< "minimum", "maximum", "saddle", "degenerate"
 
 /// \brief A known critical point of a preset.
 struct KnownPoint
