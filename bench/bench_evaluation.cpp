@@ -8,10 +8,10 @@
 //   bench_evaluation [repetitions]     (default 21)
 //
 // Every measurement is the median of its repetitions, each timed right after an untimed run of
-// the same contender into the same memory; the contenders of one function run interleaved, so
-// that a burst of load on the machine hits all of them alike. The table ends with
-// the line `geomean_ratio_vs_native <number>`: the geometric mean of gradlab's value-only time
-// over native's.
+// the same contender; contenders of a kind write into the same memory, and the contenders of one
+// function run interleaved, so that a burst of load on the machine hits all of them alike. The
+// table ends with the line `geomean_ratio_vs_native <number>`: the geometric mean of gradlab's
+// value-only time over native's.
 
 #include "evaluation/compiledfunction.h"
 #include "expression/parser.h"
@@ -46,20 +46,17 @@ double sigmoid(double u)
     return e / (1.0 + e);
 }
 
-/// \brief The grid and the output buffers every contender writes into.
+/// \brief The grid, its x coordinates and where the native reference writes its results.
 struct Workload
 {
     GridSpec grid{{-2.0, 2.0, -2.0, 2.0}, kSide, kSide};
     std::vector<double> xs;
-    std::vector<double> f;
-    std::vector<double> dfdx;
-    std::vector<double> dfdy;
+    double* f = nullptr;
+    double* dfdx = nullptr;
+    double* dfdy = nullptr;
 
     Workload()
         : xs(kSide)
-        , f(grid.size())
-        , dfdx(grid.size())
-        , dfdy(grid.size())
     {
         for (int i = 0; i < kSide; ++i) {
             xs[static_cast<std::size_t>(i)] = grid.x(i);
@@ -75,7 +72,7 @@ void nativeValue(Workload& w, F f)
 {
     for (int j = 0; j < kSide; ++j) {
         const double y = w.grid.y(j);
-        double* out = w.f.data() + static_cast<std::size_t>(j) * kSide;
+        double* out = w.f + static_cast<std::size_t>(j) * kSide;
         for (int i = 0; i < kSide; ++i) {
             out[i] = f(w.xs[static_cast<std::size_t>(i)], y);
         }
@@ -252,9 +249,10 @@ int main(int argc, char** argv)
         }
         const CompiledFunction function =
             CompiledFunction::compile(parsed.expression, {}, DerivativeOrder::Gradient);
-        // Each configuration re-evaluates into its own result, as an application redrawing a
-        // grid does: no allocation in the timed runs, and no cache lines bounced between cores
-        // by alternating one- and two-thread runs over the same memory.
+        // The contenders of a kind write into the same memory: the value-only ones into values,
+        // the f+∇f ones into gradientValues. No allocation happens in the timed runs, and no
+        // contender finds its results' pages colder than another's (this VM's kernel pages out
+        // memory left untouched for a while).
         GridValues values;
         GridValues gradientValues;
         GridValues twoThreadValues;
@@ -269,23 +267,42 @@ int main(int argc, char** argv)
         muparser.DefineVar("y", &y);
         muparser.DefineFun("sigmoid", sigmoid);
         muparser.SetExpr(c.muparser);
+        const auto runMuparser = [&] {
+            for (int j = 0; j < kSide; ++j) {
+                y = w.grid.y(j);
+                double* out = values.f.data() + static_cast<std::size_t>(j) * kSide;
+                for (int i = 0; i < kSide; ++i) {
+                    x = w.xs[static_cast<std::size_t>(i)];
+                    out[i] = muparser.Eval();
+                }
+            }
+            benchmark::ClobberMemory();
+        };
 
         // Sanity: all three compute the same numbers.
+        std::vector<double> expected(w.grid.size());
+        std::vector<double> expectedDx(w.grid.size());
+        std::vector<double> expectedDy(w.grid.size());
+        w.f = expected.data();
         c.value(w);
         function.evaluateGrid(w.grid, values, false, 1);
-        const double gradlabDifference = largestDifference(values.f, w.f);
-        for (std::size_t k = 0; k < w.f.size(); k += 9973) {
+        const double gradlabDifference = largestDifference(values.f, expected);
+        for (std::size_t k = 0; k < expected.size(); k += 9973) {
             x = w.grid.x(static_cast<int>(k % kSide));
             y = w.grid.y(static_cast<int>(k / kSide));
-            if (std::fabs(muparser.Eval() - w.f[k]) > 1e-9 * std::max(1.0, std::fabs(w.f[k]))) {
+            if (std::fabs(muparser.Eval() - expected[k]) >
+                1e-9 * std::max(1.0, std::fabs(expected[k]))) {
                 std::fprintf(stderr, "%s: muParser disagrees at %zu\n", c.name, k);
                 return 1;
             }
         }
+        w.dfdx = expectedDx.data();
+        w.dfdy = expectedDy.data();
         c.valueAndGradient(w);
         function.evaluateGrid(w.grid, gradientValues, true, 1);
-        const double gradientDifference = std::max(largestDifference(gradientValues.dfdx, w.dfdx),
-                                                   largestDifference(gradientValues.dfdy, w.dfdy));
+        const double gradientDifference =
+            std::max(largestDifference(gradientValues.dfdx, expectedDx),
+                     largestDifference(gradientValues.dfdy, expectedDy));
         if (gradlabDifference > 1e-9 || gradientDifference > 1e-9) {
             std::fprintf(stderr, "%s: gradlab disagrees with native (%g, %g)\n", c.name,
                          gradlabDifference, gradientDifference);
@@ -293,31 +310,25 @@ int main(int argc, char** argv)
         }
 
         std::vector<double> native, gradlab, parser, nativeGradientTimes, gradlabGradient,
-            twoThreads;
+            oneThread, twoThreads;
         for (int r = 0; r < repetitions; ++r) {
+            w.f = values.f.data();
             native.push_back(seconds([&] { c.value(w); }));
             gradlab.push_back(seconds([&] { function.evaluateGrid(w.grid, values, false, 1); }));
+            w.f = gradientValues.f.data();
+            w.dfdx = gradientValues.dfdx.data();
+            w.dfdy = gradientValues.dfdy.data();
             nativeGradientTimes.push_back(seconds([&] { c.valueAndGradient(w); }));
             gradlabGradient.push_back(
                 seconds([&] { function.evaluateGrid(w.grid, gradientValues, true, 1); }));
             if (r < 3) { // muParser is slow and far from the targets: three runs tell its speed
-                parser.push_back(seconds([&] {
-                    for (int j = 0; j < kSide; ++j) {
-                        y = w.grid.y(j);
-                        double* out = w.f.data() + static_cast<std::size_t>(j) * kSide;
-                        for (int i = 0; i < kSide; ++i) {
-                            x = w.xs[static_cast<std::size_t>(i)];
-                            out[i] = muparser.Eval();
-                        }
-                    }
-                    benchmark::ClobberMemory();
-                }));
+                parser.push_back(seconds(runMuparser));
             }
         }
         // One thread against two in a phase of their own: a process that has just used both
         // cores is scheduled less for a while when the machine is busy, which would otherwise
-        // slow whatever runs after it.
-        std::vector<double> oneThread;
+        // slow whatever runs after it. Two threads write a result of their own, so that each
+        // band of rows stays with the core that wrote it last time.
         for (int r = 0; r < repetitions; ++r) {
             oneThread.push_back(seconds([&] { function.evaluateGrid(w.grid, values, false, 1); }));
             twoThreads.push_back(
@@ -341,26 +352,28 @@ int main(int argc, char** argv)
         ++count;
     }
 
-    // The floor under every row above: just writing the grid's 8 MiB of results, on one thread
-    // and on two. A function that runs near it is bound by memory, not by arithmetic, and a
-    // second thread cannot make it faster than this floor allows.
+    // How fast this machine merely writes the grid's 8 MiB of results, on one thread and on two:
+    // a function that runs at about that speed is bound by memory, not by arithmetic, and a
+    // second thread speeds it up no more than it speeds up the fill.
     std::vector<double> fillOne, fillTwo;
+    std::vector<double> sink(w.grid.size());
     for (int r = 0; r < repetitions; ++r) {
         const double value = r;
         fillOne.push_back(seconds([&] {
-            std::fill(w.f.begin(), w.f.end(), value);
+            std::fill(sink.begin(), sink.end(), value);
             benchmark::ClobberMemory();
         }));
         fillTwo.push_back(seconds([&] {
-            const auto half = w.f.begin() + static_cast<std::ptrdiff_t>(w.f.size() / 2);
-            std::jthread helper([&] { std::fill(half, w.f.end(), value); });
-            std::fill(w.f.begin(), half, value);
+            const auto half = sink.begin() + static_cast<std::ptrdiff_t>(sink.size() / 2);
+            std::jthread helper([&] { std::fill(half, sink.end(), value); });
+            std::fill(sink.begin(), half, value);
             benchmark::ClobberMemory();
         }));
     }
-    std::printf("\nwrite floor (std::fill of the result grid): 1 thread %.3f ns/pt, 2 threads %.3f "
-                "ns/pt\n",
-                perPoint(median(fillOne)), perPoint(median(fillTwo)));
+    std::printf("\ngrid fill (std::fill of the 8 MiB result): 1 thread %.3f ns/pt, 2 threads %.3f "
+                "ns/pt, speed-up %.2f\n",
+                perPoint(median(fillOne)), perPoint(median(fillTwo)),
+                median(fillOne) / median(fillTwo));
     std::printf("\ngeomean_gradient_ratio_vs_native %.3f\n", std::exp(logGradientRatio / count));
     std::printf("geomean_two_thread_speedup %.3f\n", std::exp(logSpeedUp / count));
     std::printf("geomean_ratio_vs_native %.3f\n", std::exp(logValueRatio / count));
