@@ -4,6 +4,9 @@
 // Evaluation over a 1024 × 1024 grid on [−2, 2]²: gradlab's compiled program against a
 // hand-written C++ lambda of the same function (the native reference, compiled into this binary)
 // and against muParser, for value only and for value + gradient, on one and on two threads.
+// Two threads are also timed for the native reference (its rows split in two halves), and on a
+// 512 × 512 grid whose results fit in the cores' L2 caches: how much a second core can give on
+// this machine when writing memory is, and is not, the bound.
 //
 //   bench_evaluation [repetitions]     (default 21)
 //
@@ -34,6 +37,9 @@ using namespace gradlab;
 namespace {
 
 constexpr int kSide = 1024;
+/// A grid whose 2 MiB of results fit in the two cores' L2 caches (half each): there a second
+/// thread is bound by arithmetic alone, not by how fast the machine writes memory.
+constexpr int kCachedSide = 512;
 constexpr double kPi = std::numbers::pi;
 constexpr double kE = std::numbers::e;
 
@@ -49,31 +55,33 @@ double sigmoid(double u)
 /// \brief The grid, its x coordinates and where the native reference writes its results.
 struct Workload
 {
-    GridSpec grid{{-2.0, 2.0, -2.0, 2.0}, kSide, kSide};
+    GridSpec grid;
     std::vector<double> xs;
     double* f = nullptr;
     double* dfdx = nullptr;
     double* dfdy = nullptr;
 
-    Workload()
-        : xs(kSide)
+    explicit Workload(int side)
+        : grid{{-2.0, 2.0, -2.0, 2.0}, side, side}
+        , xs(static_cast<std::size_t>(side))
     {
-        for (int i = 0; i < kSide; ++i) {
+        for (int i = 0; i < side; ++i) {
             xs[static_cast<std::size_t>(i)] = grid.x(i);
         }
     }
+    int side() const { return grid.columns; }
 };
 
 // The native reference: the grid walked row by row (y fixed, x from a table of the row's
 // coordinates, as gradlab has it), the function inlined into the loop. Plain C++: no manual SIMD,
 // no hand-hoisting of y-only subexpressions (the optimizer may hoist them itself).
 template <typename F>
-void nativeValue(Workload& w, F f)
+void nativeValue(Workload& w, int firstRow, int endRow, F f)
 {
-    for (int j = 0; j < kSide; ++j) {
+    for (int j = firstRow; j < endRow; ++j) {
         const double y = w.grid.y(j);
-        double* out = w.f + static_cast<std::size_t>(j) * kSide;
-        for (int i = 0; i < kSide; ++i) {
+        double* out = w.f + static_cast<std::size_t>(j) * w.grid.columns;
+        for (int i = 0; i < w.grid.columns; ++i) {
             out[i] = f(w.xs[static_cast<std::size_t>(i)], y);
         }
     }
@@ -83,10 +91,10 @@ void nativeValue(Workload& w, F f)
 template <typename F>
 void nativeGradient(Workload& w, F f)
 {
-    for (int j = 0; j < kSide; ++j) {
+    for (int j = 0; j < w.grid.rows; ++j) {
         const double y = w.grid.y(j);
-        const std::size_t row = static_cast<std::size_t>(j) * kSide;
-        for (int i = 0; i < kSide; ++i) {
+        const std::size_t row = static_cast<std::size_t>(j) * w.grid.columns;
+        for (int i = 0; i < w.grid.columns; ++i) {
             f(w.xs[static_cast<std::size_t>(i)], y, w.f[row + i], w.dfdx[row + i], w.dfdy[row + i]);
         }
     }
@@ -97,9 +105,9 @@ void nativeGradient(Workload& w, F f)
 struct Case
 {
     const char* name;
-    const char* formula;  ///< gradlab's notation
-    const char* muparser; ///< muParser's notation
-    std::function<void(Workload&)> value;
+    const char* formula;                                            ///< gradlab's notation
+    const char* muparser;                                           ///< muParser's notation
+    std::function<void(Workload&, int firstRow, int endRow)> value; ///< rows [firstRow, endRow)
     std::function<void(Workload&)> valueAndGradient;
 };
 
@@ -107,8 +115,8 @@ std::vector<Case> suite()
 {
     std::vector<Case> cases;
     cases.push_back({"rosenbrock", "(1-x)^2 + 100(y-x^2)^2", "(1-x)^2 + 100*(y-x^2)^2",
-                     [](Workload& w) {
-                         nativeValue(w, [](double x, double y) {
+                     [](Workload& w, int first, int end) {
+                         nativeValue(w, first, end, [](double x, double y) {
                              const double a = 1 - x, r = y - x * x;
                              return a * a + 100 * r * r;
                          });
@@ -122,23 +130,24 @@ std::vector<Case> suite()
                                             fy = 200 * r;
                                         });
                      }});
-    cases.push_back(
-        {"quadratic", "x^2 + 3xy + y^2", "x^2 + 3*x*y + y^2",
-         [](Workload& w) {
-             nativeValue(w, [](double x, double y) { return x * x + 3 * x * y + y * y; });
-         },
-         [](Workload& w) {
-             nativeGradient(w, [](double x, double y, double& f, double& fx, double& fy) {
-                 f = x * x + 3 * x * y + y * y;
-                 fx = 2 * x + 3 * y;
-                 fy = 3 * x + 2 * y;
-             });
-         }});
+    cases.push_back({"quadratic", "x^2 + 3xy + y^2", "x^2 + 3*x*y + y^2",
+                     [](Workload& w, int first, int end) {
+                         nativeValue(w, first, end,
+                                     [](double x, double y) { return x * x + 3 * x * y + y * y; });
+                     },
+                     [](Workload& w) {
+                         nativeGradient(w,
+                                        [](double x, double y, double& f, double& fx, double& fy) {
+                                            f = x * x + 3 * x * y + y * y;
+                                            fx = 2 * x + 3 * y;
+                                            fy = 3 * x + 2 * y;
+                                        });
+                     }});
     cases.push_back(
         {"trig-mix", "sin(x)cos(y) + exp(-(x^2+y^2)) + sigmoid(xy)",
          "sin(x)*cos(y) + exp(-(x^2+y^2)) + sigmoid(x*y)",
-         [](Workload& w) {
-             nativeValue(w, [](double x, double y) {
+         [](Workload& w, int first, int end) {
+             nativeValue(w, first, end, [](double x, double y) {
                  return std::sin(x) * std::cos(y) + std::exp(-(x * x + y * y)) + sigmoid(x * y);
              });
          },
@@ -154,8 +163,8 @@ std::vector<Case> suite()
              });
          }});
     cases.push_back({"himmelblau", "(x^2+y-11)^2 + (x+y^2-7)^2", "(x^2+y-11)^2 + (x+y^2-7)^2",
-                     [](Workload& w) {
-                         nativeValue(w, [](double x, double y) {
+                     [](Workload& w, int first, int end) {
+                         nativeValue(w, first, end, [](double x, double y) {
                              const double a = x * x + y - 11, b = x + y * y - 7;
                              return a * a + b * b;
                          });
@@ -172,8 +181,8 @@ std::vector<Case> suite()
     cases.push_back(
         {"ackley", "-20exp(-0.2sqrt(0.5(x^2+y^2))) - exp(0.5(cos(2pi x)+cos(2pi y))) + e + 20",
          "-20*exp(-0.2*sqrt(0.5*(x^2+y^2))) - exp(0.5*(cos(2*_pi*x)+cos(2*_pi*y))) + _e + 20",
-         [](Workload& w) {
-             nativeValue(w, [](double x, double y) {
+         [](Workload& w, int first, int end) {
+             nativeValue(w, first, end, [](double x, double y) {
                  return -20 * std::exp(-0.2 * std::sqrt(0.5 * (x * x + y * y))) -
                         std::exp(0.5 * (std::cos(2 * kPi * x) + std::cos(2 * kPi * y))) + kE + 20;
              });
@@ -218,12 +227,47 @@ double largestDifference(const std::vector<double>& a, const std::vector<double>
     return largest;
 }
 
+/// \brief How much faster two threads evaluate a grid than one, for gradlab and for native code.
+struct SpeedUp
+{
+    double gradlab = 1;
+    double native = 1;
+};
+
+/// One thread against two, in a phase of its own: a process that has just used both cores is
+/// scheduled less for a while when the machine is busy, which would otherwise slow whatever runs
+/// after it. The native reference on two threads splits the rows in two halves, as gradlab's
+/// workers do. One thread and two threads write results of their own, so that each band of rows
+/// stays with the core that wrote it last time; gradlab and native share them.
+SpeedUp twoThreadSpeedUp(const Case& c, const CompiledFunction& function, Workload& w,
+                         int repetitions)
+{
+    GridValues one;
+    GridValues two;
+    function.evaluateGrid(w.grid, one, false, 1);
+    function.evaluateGrid(w.grid, two, false, 2);
+    const int half = w.grid.rows / 2;
+    std::vector<double> gradlabOne, gradlabTwo, nativeOne, nativeTwo;
+    for (int r = 0; r < repetitions; ++r) {
+        gradlabOne.push_back(seconds([&] { function.evaluateGrid(w.grid, one, false, 1); }));
+        gradlabTwo.push_back(seconds([&] { function.evaluateGrid(w.grid, two, false, 2); }));
+        w.f = one.f.data();
+        nativeOne.push_back(seconds([&] { c.value(w, 0, w.grid.rows); }));
+        w.f = two.f.data();
+        nativeTwo.push_back(seconds([&] {
+            std::jthread helper([&] { c.value(w, half, w.grid.rows); });
+            c.value(w, 0, half);
+        }));
+    }
+    return {median(gradlabOne) / median(gradlabTwo), median(nativeOne) / median(nativeTwo)};
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     const int repetitions = argc > 1 ? std::max(3, std::atoi(argv[1])) : 21;
-    Workload w;
+    Workload w(kSide);
     const double points = static_cast<double>(w.grid.size());
     const auto perPoint = [&](double s) {
         return s * 1e9 / points;
@@ -231,15 +275,18 @@ int main(int argc, char** argv)
 
     std::printf("grid %d x %d on [-2, 2]^2, median of %d repetitions, hardware threads %u\n\n",
                 kSide, kSide, repetitions, std::thread::hardware_concurrency());
-    std::printf("%-11s | %9s | %9s | %5s | %9s | %6s | %10s | %11s | %5s | %10s\n", "function",
+    std::printf("%-11s | %9s | %9s | %5s | %9s | %6s | %10s | %11s | %5s | %17s\n", "function",
                 "native", "gradlab", "ratio", "muParser", "ratio", "f+∇f native", "f+∇f gradlab",
-                "ratio", "2-thread");
-    std::printf("%-11s | %9s | %9s | %5s | %9s | %6s | %10s | %11s | %5s | %10s\n", "", "ns/pt",
-                "ns/pt", "", "ns/pt", "", "ns/pt", "ns/pt", "", "speed-up");
+                "ratio", "2-thread speed-up");
+    std::printf("%-11s | %9s | %9s | %5s | %9s | %6s | %10s | %11s | %5s | %8s %8s\n", "", "ns/pt",
+                "ns/pt", "", "ns/pt", "", "ns/pt", "ns/pt", "", "gradlab", "native");
 
     double logValueRatio = 0;
     double logGradientRatio = 0;
     double logSpeedUp = 0;
+    double logNativeSpeedUp = 0;
+    double logCachedSpeedUp = 0;
+    double logCachedNativeSpeedUp = 0;
     int count = 0;
     for (const Case& c : suite()) {
         const ParseResult parsed = parse(c.formula);
@@ -284,7 +331,7 @@ int main(int argc, char** argv)
         std::vector<double> expectedDx(w.grid.size());
         std::vector<double> expectedDy(w.grid.size());
         w.f = expected.data();
-        c.value(w);
+        c.value(w, 0, w.grid.rows);
         function.evaluateGrid(w.grid, values, false, 1);
         const double gradlabDifference = largestDifference(values.f, expected);
         for (std::size_t k = 0; k < expected.size(); k += 9973) {
@@ -309,11 +356,10 @@ int main(int argc, char** argv)
             return 1;
         }
 
-        std::vector<double> native, gradlab, parser, nativeGradientTimes, gradlabGradient,
-            oneThread, twoThreads;
+        std::vector<double> native, gradlab, parser, nativeGradientTimes, gradlabGradient;
         for (int r = 0; r < repetitions; ++r) {
             w.f = values.f.data();
-            native.push_back(seconds([&] { c.value(w); }));
+            native.push_back(seconds([&] { c.value(w, 0, w.grid.rows); }));
             gradlab.push_back(seconds([&] { function.evaluateGrid(w.grid, values, false, 1); }));
             w.f = gradientValues.f.data();
             w.dfdx = gradientValues.dfdx.data();
@@ -325,30 +371,26 @@ int main(int argc, char** argv)
                 parser.push_back(seconds(runMuparser));
             }
         }
-        // One thread against two in a phase of their own: a process that has just used both
-        // cores is scheduled less for a while when the machine is busy, which would otherwise
-        // slow whatever runs after it. Two threads write a result of their own, so that each
-        // band of rows stays with the core that wrote it last time.
-        for (int r = 0; r < repetitions; ++r) {
-            oneThread.push_back(seconds([&] { function.evaluateGrid(w.grid, values, false, 1); }));
-            twoThreads.push_back(
-                seconds([&] { function.evaluateGrid(w.grid, twoThreadValues, false, 2); }));
-        }
+        const SpeedUp speedUp = twoThreadSpeedUp(c, function, w, repetitions);
         const double tNative = median(native);
         const double tGradlab = median(gradlab);
         const double tParser = median(parser);
         const double tNativeGradient = median(nativeGradientTimes);
         const double tGradlabGradient = median(gradlabGradient);
-        const double tOne = median(oneThread);
-        const double tTwo = median(twoThreads);
-        std::printf(
-            "%-11s | %9.3f | %9.3f | %5.2f | %9.2f | %6.1f | %11.3f | %12.3f | %5.2f | %10.2f\n",
-            c.name, perPoint(tNative), perPoint(tGradlab), tGradlab / tNative, perPoint(tParser),
-            tParser / tNative, perPoint(tNativeGradient), perPoint(tGradlabGradient),
-            tGradlabGradient / tNativeGradient, tOne / tTwo);
+        std::printf("%-11s | %9.3f | %9.3f | %5.2f | %9.2f | %6.1f | %11.3f | %12.3f | %5.2f | "
+                    "%8.2f %8.2f\n",
+                    c.name, perPoint(tNative), perPoint(tGradlab), tGradlab / tNative,
+                    perPoint(tParser), tParser / tNative, perPoint(tNativeGradient),
+                    perPoint(tGradlabGradient), tGradlabGradient / tNativeGradient, speedUp.gradlab,
+                    speedUp.native);
         logValueRatio += std::log(tGradlab / tNative);
         logGradientRatio += std::log(tGradlabGradient / tNativeGradient);
-        logSpeedUp += std::log(tOne / tTwo);
+        logSpeedUp += std::log(speedUp.gradlab);
+        logNativeSpeedUp += std::log(speedUp.native);
+        Workload cached(kCachedSide);
+        const SpeedUp cachedSpeedUp = twoThreadSpeedUp(c, function, cached, repetitions);
+        logCachedSpeedUp += std::log(cachedSpeedUp.gradlab);
+        logCachedNativeSpeedUp += std::log(cachedSpeedUp.native);
         ++count;
     }
 
@@ -375,7 +417,12 @@ int main(int argc, char** argv)
                 perPoint(median(fillOne)), perPoint(median(fillTwo)),
                 median(fillOne) / median(fillTwo));
     std::printf("\ngeomean_gradient_ratio_vs_native %.3f\n", std::exp(logGradientRatio / count));
-    std::printf("geomean_two_thread_speedup %.3f\n", std::exp(logSpeedUp / count));
+    std::printf("geomean_two_thread_speedup %.3f (native %.3f)\n", std::exp(logSpeedUp / count),
+                std::exp(logNativeSpeedUp / count));
+    std::printf("geomean_two_thread_speedup_%dx%d %.3f (native %.3f), the results in the L2 "
+                "caches\n",
+                kCachedSide, kCachedSide, std::exp(logCachedSpeedUp / count),
+                std::exp(logCachedNativeSpeedUp / count));
     std::printf("geomean_ratio_vs_native %.3f\n", std::exp(logValueRatio / count));
     return 0;
 }
