@@ -9,11 +9,9 @@
 #include "labstyle.h"
 #include "panels/expressionedit.h"
 
-#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -23,30 +21,25 @@
 namespace gradlab {
 
 FunctionPage::FunctionPage(QWidget* parent)
-    : QWidget(parent)
+    : CurvePage(parent)
     , m_model(new FunctionModel(this))
     , m_table(new DerivativeTableModel(this))
-    , m_plot(new LabPlot(this))
 {
-    m_plot->xAxis->setRange(m_model->xMinimum(), m_model->xMaximum());
-    m_plot->xAxis->setLabel(QStringLiteral("x"));
-    m_plot->yAxis->setLabel(QStringLiteral("y"));
-    QCPAxisRect* rect = m_plot->axisRect();
-    m_curve = m_plot->addCurve(rect, QPen(labstyle::kCurve, 3));
-    m_derivative = m_plot->addCurve(rect, QPen(labstyle::kDerivative, 2.5, Qt::DashLine));
-    m_tangent = new QCPItemStraightLine(m_plot);
+    plot()->xAxis->setRange(m_model->xMinimum(), m_model->xMaximum());
+    plot()->xAxis->setLabel(QStringLiteral("x"));
+    plot()->yAxis->setLabel(QStringLiteral("y"));
+    QCPAxisRect* rect = plot()->axisRect();
+    m_curve = plot()->addCurve(rect, QPen(labstyle::kCurve, 3));
+    m_derivative = plot()->addCurve(rect, QPen(labstyle::kDerivative, 2.5, Qt::DashLine));
+    m_tangent = new QCPItemStraightLine(plot());
     m_tangent->setPen(QPen(labstyle::kDerivative, 1.5));
-    m_kinks = m_plot->addMarker(rect, labstyle::kInk, 12.0, false);
+    m_kinks = plot()->addMarker(rect, labstyle::kInk, 12.0, false);
     m_kinks->setName(tr("corner: no tangent"));
-    m_kinkSlopes = m_plot->addMarker(rect, labstyle::kDerivative, 9.0);
+    m_kinkSlopes = plot()->addMarker(rect, labstyle::kDerivative, 9.0);
     m_kinkSlopes->setName(tr("f′ at a corner, by convention"));
-    m_point = m_plot->addMarker(rect, labstyle::kPoint, 13.0);
+    m_point = plot()->addMarker(rect, labstyle::kPoint, 13.0);
     m_point->removeFromLegend();
-    m_plot->legend->setVisible(true);
-    QFont legendFont = m_plot->font();
-    legendFont.setPointSizeF(11);
-    m_plot->legend->setFont(legendFont);
-    rect->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    showLegend();
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -66,12 +59,10 @@ FunctionPage::FunctionPage(QWidget* parent)
     leftLayout->addLayout(editorRow);
     m_status = labstyle::paragraph(QString(), left);
     leftLayout->addWidget(m_status);
-    leftLayout->addWidget(m_plot, 1);
+    leftLayout->addWidget(plot(), 1);
 
-    auto* side = new QWidget(this);
-    side->setMinimumWidth(380);
-    side->setMaximumWidth(460);
-    auto* sideLayout = new QVBoxLayout(side);
+    QVBoxLayout* sideLayout = addSidePanel(left, 380, 460);
+    QWidget* side = sideLayout->parentWidget();
     sideLayout->setContentsMargins(6, 0, 0, 0);
     m_result = labstyle::readout(side);
     QFont resultFont = m_result->font();
@@ -83,13 +74,8 @@ FunctionPage::FunctionPage(QWidget* parent)
     m_kinkNote = labstyle::paragraph(QString(), side);
     sideLayout->addWidget(m_kinkNote);
     auto* pointRow = new QHBoxLayout;
-    m_xEditor = new QDoubleSpinBox(side);
-    m_xEditor->setRange(m_model->xMinimum(), m_model->xMaximum());
-    m_xEditor->setDecimals(3);
-    m_xEditor->setSingleStep(0.1);
-    m_xEditor->setKeyboardTracking(false);
     pointRow->addWidget(new QLabel(tr("x₀"), side));
-    pointRow->addWidget(m_xEditor);
+    pointRow->addWidget(xEditor());
     m_readout = labstyle::paragraph(QString(), side);
     pointRow->addWidget(m_readout, 1);
     sideLayout->addLayout(pointRow);
@@ -115,26 +101,14 @@ FunctionPage::FunctionPage(QWidget* parent)
         side));
     sideLayout->addStretch(1);
 
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(left, 1);
-    layout->addWidget(side);
-
     connect(m_editor, &QLineEdit::returnPressed, this, &FunctionPage::commitText);
     connect(m_editor, &QLineEdit::textEdited, m_editor, &ExpressionEdit::clearError);
     connect(m_tableView, &QTableView::clicked, this,
             [this](const QModelIndex& index) { loadTableRow(index.row()); });
-    connect(m_xEditor, &QDoubleSpinBox::valueChanged, m_model, &CurveModel::setX);
     connect(m_model, &FunctionModel::inputRejected, this, &FunctionPage::showRejection);
     connect(m_model, &CurveModel::functionChanged, this, &FunctionPage::updateFunction);
-    connect(m_model, &CurveModel::pointChanged, this, &FunctionPage::updatePoint);
-    connect(m_plot, &LabPlot::pressedAt, this, [this](const QPointF& pixel) {
-        m_model->setX(LabPlot::coordinatesAt(m_plot->axisRect(), pixel).x());
-    });
-    connect(m_plot, &LabPlot::draggedTo, this, [this](const QPointF& pixel) {
-        m_model->setX(LabPlot::coordinatesAt(m_plot->axisRect(), pixel).x());
-    });
     updateFunction();
-    updatePoint();
+    followPoint(m_model);
 }
 
 void FunctionPage::loadTableRow(int row)
@@ -196,7 +170,7 @@ void FunctionPage::updateFunction()
         }
     }
     const auto [low, high] = m_model->valueRange();
-    m_plot->yAxis->setRange(low, high);
+    plot()->yAxis->setRange(low, high);
 
     const Derivation& derivation = m_model->derivation();
     const QString derivativeHtml =
@@ -216,20 +190,12 @@ void FunctionPage::updateFunction()
 
 void FunctionPage::updatePoint()
 {
-    const double x = m_model->x();
     const double y = m_model->value();
-    {
-        const QSignalBlocker blocker(m_xEditor);
-        m_xEditor->setValue(x);
-    }
-    m_point->setData({x}, {y});
-    m_tangent->point1->setCoords(x, y);
-    m_tangent->point2->setCoords(x + 1.0, m_model->tangentAt(x + 1.0));
+    placeOnPoint(m_point, m_tangent);
     m_tangent->setVisible(std::isfinite(y) && std::isfinite(m_model->slope()));
     m_readout->setText(
         tr("f(x₀) = %1, &nbsp;<b>f′(x₀) = %2</b>")
             .arg(labstyle::significant(y, 6), labstyle::significant(m_model->slope(), 6)));
-    m_plot->replot();
 }
 
 } // namespace gradlab

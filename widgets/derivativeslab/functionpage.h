@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QWidget>
+#include "curvepage.h"
 
 class QCPGraph;
 class QCPItemStraightLine;
-class QDoubleSpinBox;
 class QLabel;
 class QModelIndex;
 class QTableView;
@@ -16,11 +15,10 @@ namespace gradlab {
 class DerivativeTableModel;
 class ExpressionEdit;
 class FunctionModel;
-class LabPlot;
 
 /// \brief Any f(x): type a function, see f and f′ plotted together, the simplified symbolic f′
 /// with its rule-by-rule derivation, and the tutorial's table of derivatives to load from.
-class FunctionPage : public QWidget
+class FunctionPage : public CurvePage
 {
     Q_OBJECT
 
@@ -29,7 +27,6 @@ public:
 
     FunctionModel* model() const { return m_model; }
     DerivativeTableModel* table() const { return m_table; }
-    LabPlot* plot() const { return m_plot; }
     ExpressionEdit* editor() const { return m_editor; }
     QTableView* tableView() const { return m_tableView; }
     /// The line under the editor: the error in words, or what the plot shows.
@@ -42,11 +39,10 @@ private:
     void commitText();
     void showRejection();
     void updateFunction();
-    void updatePoint();
+    void updatePoint() override;
 
     FunctionModel* m_model;
     DerivativeTableModel* m_table;
-    LabPlot* m_plot;
     ExpressionEdit* m_editor = nullptr;
     QLabel* m_status = nullptr;
     QCPGraph* m_curve = nullptr;
@@ -55,7 +51,6 @@ private:
     QCPGraph* m_kinkSlopes = nullptr;
     QCPGraph* m_point = nullptr;
     QCPItemStraightLine* m_tangent = nullptr;
-    QDoubleSpinBox* m_xEditor = nullptr;
     QLabel* m_result = nullptr;
     QLabel* m_steps = nullptr;
     QLabel* m_kinkNote = nullptr;

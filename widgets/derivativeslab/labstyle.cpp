@@ -3,6 +3,7 @@
 #include "labstyle.h"
 
 #include <QCoreApplication>
+#include <QDoubleSpinBox>
 #include <QFont>
 #include <QLabel>
 #include <cmath>
@@ -57,6 +58,15 @@ QLabel* readout(QWidget* parent)
     font.setPointSizeF(font.pointSizeF() * 1.15);
     label->setFont(font);
     return label;
+}
+
+QDoubleSpinBox* xEditor(QWidget* parent)
+{
+    auto* box = new QDoubleSpinBox(parent);
+    box->setDecimals(3);
+    box->setSingleStep(0.1);
+    box->setKeyboardTracking(false);
+    return box;
 }
 
 } // namespace gradlab::labstyle

@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QString>
 
+class QDoubleSpinBox;
 class QLabel;
 class QWidget;
 
@@ -34,5 +35,8 @@ QLabel* heading(const QString& text, QWidget* parent);
 QLabel* paragraph(const QString& text, QWidget* parent);
 /// A large readout label (rich text), selectable.
 QLabel* readout(QWidget* parent);
+/// A box for typing x exactly: 3 decimals, steps of 0.1, the value taken on Return or when focus
+/// leaves rather than at each keystroke. The caller sets its range.
+QDoubleSpinBox* xEditor(QWidget* parent);
 
 } // namespace gradlab::labstyle

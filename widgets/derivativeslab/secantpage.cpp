@@ -42,29 +42,28 @@ double roundToThreeDigits(double value)
 } // namespace
 
 SecantPage::SecantPage(QWidget* parent)
-    : QWidget(parent)
+    : LabPage(parent)
     , m_model(new SecantModel(this))
-    , m_plot(new LabPlot(this))
 {
-    m_plot->xAxis->setRange(m_model->xMinimum(), m_model->xMaximum() + 1.5);
-    m_plot->yAxis->setRange(-1.5, 13.0);
-    m_plot->xAxis->setLabel(QStringLiteral("x"));
-    m_plot->yAxis->setLabel(tr("y = x²"));
-    QCPAxisRect* rect = m_plot->axisRect();
-    QCPGraph* curve = m_plot->addCurve(rect, QPen(labstyle::kCurve, 3));
+    plot()->xAxis->setRange(m_model->xMinimum(), m_model->xMaximum() + 1.5);
+    plot()->yAxis->setRange(-1.5, 13.0);
+    plot()->xAxis->setLabel(QStringLiteral("x"));
+    plot()->yAxis->setLabel(tr("y = x²"));
+    QCPAxisRect* rect = plot()->axisRect();
+    QCPGraph* curve = plot()->addCurve(rect, QPen(labstyle::kCurve, 3));
     LabPlot::setCurveData(curve, m_model->curveX(), m_model->curveValues());
-    m_tangent = new QCPItemStraightLine(m_plot);
+    m_tangent = new QCPItemStraightLine(plot());
     m_tangent->setPen(QPen(labstyle::kDerivative, 2.5, Qt::DashLine));
-    m_secant = new QCPItemStraightLine(m_plot);
+    m_secant = new QCPItemStraightLine(plot());
     m_secant->setPen(QPen(labstyle::kSecant, 2.5));
-    m_dropA = drop(m_plot);
-    m_dropB = drop(m_plot);
-    m_labelA = m_plot->addLabel(rect, labstyle::kInk, Qt::AlignHCenter | Qt::AlignTop);
+    m_dropA = drop(plot());
+    m_dropB = drop(plot());
+    m_labelA = plot()->addLabel(rect, labstyle::kInk, Qt::AlignHCenter | Qt::AlignTop);
     m_labelA->setText(QStringLiteral("x"));
-    m_labelB = m_plot->addLabel(rect, labstyle::kInk, Qt::AlignHCenter | Qt::AlignTop);
+    m_labelB = plot()->addLabel(rect, labstyle::kInk, Qt::AlignHCenter | Qt::AlignTop);
     m_labelB->setText(QStringLiteral("x + h"));
-    m_points = m_plot->addMarker(rect, labstyle::kPoint, 13.0);
-    m_slopes = m_plot->addLabel(rect, labstyle::kInk, Qt::AlignLeft | Qt::AlignTop);
+    m_points = plot()->addMarker(rect, labstyle::kPoint, 13.0);
+    m_slopes = plot()->addLabel(rect, labstyle::kInk, Qt::AlignLeft | Qt::AlignTop);
     m_slopes->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_slopes->position->setCoords(0.02, 0.03);
     m_slopes->setBrush(QBrush(QColor(255, 255, 255, 235)));
@@ -74,22 +73,16 @@ SecantPage::SecantPage(QWidget* parent)
     slopesFont.setPointSizeF(13);
     m_slopes->setFont(slopesFont);
 
-    auto* side = new QWidget(this);
-    side->setMinimumWidth(380);
-    side->setMaximumWidth(440);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->addWidget(labstyle::heading(tr("The limit definition"), side));
-    sideLayout->addWidget(labstyle::paragraph(
+    QVBoxLayout* sideLayout = addSidePanel(
+        tr("The limit definition"),
         tr("The secant (red) joins two points h apart on y = x². Its slope is "
            "(f(x+h) − f(x)) / h. Slide h toward 0: the secant tilts toward the tangent "
            "(amber) and its slope approaches f′(x) = lim<sub>h→0</sub> (f(x+h) − f(x)) / h."),
-        side));
+        380, 440);
+    QWidget* side = sideLayout->parentWidget();
     auto* form = new QFormLayout;
-    m_xEditor = new QDoubleSpinBox(side);
+    m_xEditor = labstyle::xEditor(side);
     m_xEditor->setRange(m_model->xMinimum(), m_model->xMaximum());
-    m_xEditor->setDecimals(3);
-    m_xEditor->setSingleStep(0.1);
-    m_xEditor->setKeyboardTracking(false);
     form->addRow(tr("x"), m_xEditor);
     auto* hRow = new QHBoxLayout;
     m_hSlider = new QSlider(Qt::Horizontal, side);
@@ -122,18 +115,14 @@ SecantPage::SecantPage(QWidget* parent)
     sideLayout->addWidget(m_note);
     sideLayout->addStretch(1);
 
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(m_plot, 1);
-    layout->addWidget(side);
-
     connect(m_xEditor, &QDoubleSpinBox::valueChanged, m_model, &SecantModel::setX);
     connect(m_hSlider, &QSlider::valueChanged, this,
             [this](int position) { m_model->setH(hForSlider(position)); });
     connect(m_hEditor, &NumberEdit::valueEdited, m_model, &SecantModel::setH);
     connect(m_model, &SecantModel::changed, this, &SecantPage::updateView);
-    connect(m_plot, &LabPlot::pressedAt, this, &SecantPage::startDrag);
-    connect(m_plot, &LabPlot::draggedTo, this, &SecantPage::drag);
-    connect(m_plot, &LabPlot::released, this, [this] { m_draggingH = false; });
+    connect(plot(), &LabPlot::pressedAt, this, &SecantPage::startDrag);
+    connect(plot(), &LabPlot::draggedTo, this, &SecantPage::drag);
+    connect(plot(), &LabPlot::released, this, [this] { m_draggingH = false; });
     updateView();
 }
 
@@ -177,7 +166,7 @@ void SecantPage::updateView()
     m_labelA->position->setCoords(x, 0.0);
     m_labelB->position->setCoords(x + h, 0.0);
     // Once the two points are closer than a label is wide, one label names both.
-    const bool apart = h > 0.06 * m_plot->xAxis->range().size();
+    const bool apart = h > 0.06 * plot()->xAxis->range().size();
     m_labelB->setVisible(apart);
     m_labelA->setText(apart ? QStringLiteral("x") : QStringLiteral("x, x + h"));
 
@@ -191,20 +180,20 @@ void SecantPage::updateView()
                  labstyle::significant(m_model->tangentSlope(), 12),
                  labstyle::significant(m_model->secantSlope() - m_model->tangentSlope(), 3)));
     m_note->setText(m_model->tableNote());
-    m_plot->replot();
+    plot()->replot();
 }
 
 void SecantPage::startDrag(const QPointF& pixel)
 {
     const double x = m_model->x();
-    m_draggingH = LabPlot::pixelDistance(m_plot->axisRect(), pixel, x + m_model->h(),
+    m_draggingH = LabPlot::pixelDistance(plot()->axisRect(), pixel, x + m_model->h(),
                                          m_model->valueAtXPlusH()) <= kGrabRadius;
     drag(pixel);
 }
 
 void SecantPage::drag(const QPointF& pixel)
 {
-    const double at = LabPlot::coordinatesAt(m_plot->axisRect(), pixel).x();
+    const double at = LabPlot::coordinatesAt(plot()->axisRect(), pixel).x();
     if (m_draggingH) {
         // Dragging x + h: h is the distance to x, kept positive (clamped by the model).
         m_model->setH(at - m_model->x());

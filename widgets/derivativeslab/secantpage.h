@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QWidget>
+#include "labpage.h"
 
 class QCPGraph;
 class QCPItemLine;
@@ -15,13 +15,12 @@ class QTableView;
 
 namespace gradlab {
 
-class LabPlot;
 class NumberEdit;
 class SecantModel;
 
 /// \brief Fig. 3: the secant through x and x + h on y = x² tilting toward the tangent as h
 /// shrinks (a log-scale slider plus exact entry), and the table of difference quotients.
-class SecantPage : public QWidget
+class SecantPage : public LabPage
 {
     Q_OBJECT
 
@@ -29,7 +28,6 @@ public:
     explicit SecantPage(QWidget* parent = nullptr);
 
     SecantModel* model() const { return m_model; }
-    LabPlot* plot() const { return m_plot; }
     QSlider* hSlider() const { return m_hSlider; }
     QTableView* tableView() const { return m_tableView; }
 
@@ -44,7 +42,6 @@ private:
     int sliderForH(double h) const;
 
     SecantModel* m_model;
-    LabPlot* m_plot;
     QCPGraph* m_points = nullptr;
     QCPItemStraightLine* m_secant = nullptr;
     QCPItemStraightLine* m_tangent = nullptr;

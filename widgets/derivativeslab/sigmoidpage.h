@@ -2,23 +2,21 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QWidget>
+#include "curvepage.h"
 
 class QCPAxisRect;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
-class QDoubleSpinBox;
 class QLabel;
 
 namespace gradlab {
 
-class LabPlot;
 class SigmoidModel;
 
 /// \brief Fig. 5: σ(x) above and σ′(x) beneath on a shared x axis, a point dragged on either,
 /// the identity σ′ = σ(1 − σ) checked there, and the peak σ′(0) = 0.25 marked.
-class SigmoidPage : public QWidget
+class SigmoidPage : public CurvePage
 {
     Q_OBJECT
 
@@ -26,16 +24,13 @@ public:
     explicit SigmoidPage(QWidget* parent = nullptr);
 
     SigmoidModel* model() const { return m_model; }
-    LabPlot* plot() const { return m_plot; }
     /// The lower axis rect, where σ′ is drawn.
     QCPAxisRect* derivativeRect() const { return m_derivativeRect; }
 
 private:
-    void updatePoint();
-    void moveTo(const QPointF& pixel);
+    void updatePoint() override;
 
     SigmoidModel* m_model;
-    LabPlot* m_plot;
     QCPAxisRect* m_derivativeRect = nullptr;
     QCPGraph* m_point = nullptr;
     QCPGraph* m_derivativePoint = nullptr;
@@ -43,7 +38,6 @@ private:
     QCPItemStraightLine* m_guide = nullptr;
     QCPItemStraightLine* m_derivativeGuide = nullptr;
     QCPItemText* m_derivativeLabel = nullptr;
-    QDoubleSpinBox* m_xEditor = nullptr;
     QLabel* m_identity = nullptr;
 };
 

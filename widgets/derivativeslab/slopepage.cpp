@@ -9,7 +9,6 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -29,46 +28,41 @@ QString coordinate(double value)
 } // namespace
 
 SlopePage::SlopePage(QWidget* parent)
-    : QWidget(parent)
+    : LabPage(parent)
     , m_model(new SlopeModel(this))
-    , m_plot(new LabPlot(this))
 {
-    m_plot->xAxis->setRange(-1.0, 7.0);
-    m_plot->yAxis->setRange(-1.0, 7.0);
-    m_plot->xAxis->setLabel(QStringLiteral("x"));
-    m_plot->yAxis->setLabel(QStringLiteral("y"));
+    plot()->xAxis->setRange(-1.0, 7.0);
+    plot()->yAxis->setRange(-1.0, 7.0);
+    plot()->xAxis->setLabel(QStringLiteral("x"));
+    plot()->yAxis->setLabel(QStringLiteral("y"));
 
-    m_line = new QCPItemStraightLine(m_plot);
+    m_line = new QCPItemStraightLine(plot());
     m_line->setPen(QPen(labstyle::kCurve, 3));
     const QPen legPen(labstyle::kDerivative, 2.5, Qt::DashLine);
-    m_runLeg = new QCPItemLine(m_plot);
+    m_runLeg = new QCPItemLine(plot());
     m_runLeg->setPen(legPen);
-    m_riseLeg = new QCPItemLine(m_plot);
+    m_riseLeg = new QCPItemLine(plot());
     m_riseLeg->setPen(legPen);
-    QCPAxisRect* rect = m_plot->axisRect();
-    m_runLabel = m_plot->addLabel(rect, labstyle::kDerivative.darker(130), Qt::AlignCenter);
-    m_riseLabel = m_plot->addLabel(rect, labstyle::kDerivative.darker(130), Qt::AlignCenter);
+    QCPAxisRect* rect = plot()->axisRect();
+    m_runLabel = plot()->addLabel(rect, labstyle::kDerivative.darker(130), Qt::AlignCenter);
+    m_riseLabel = plot()->addLabel(rect, labstyle::kDerivative.darker(130), Qt::AlignCenter);
     for (QCPItemText*& label : m_pointLabels) {
-        label = m_plot->addLabel(rect, labstyle::kInk, Qt::AlignCenter);
+        label = plot()->addLabel(rect, labstyle::kInk, Qt::AlignCenter);
     }
-    m_slopeLabel = m_plot->addLabel(rect, labstyle::kInk, Qt::AlignLeft | Qt::AlignTop);
+    m_slopeLabel = plot()->addLabel(rect, labstyle::kInk, Qt::AlignLeft | Qt::AlignTop);
     m_slopeLabel->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_slopeLabel->position->setCoords(0.02, 0.03);
     m_slopeLabel->setBrush(QBrush(QColor(255, 255, 255, 230)));
     m_slopeLabel->setPen(QPen(QColor(200, 204, 210)));
-    m_points = m_plot->addMarker(rect, labstyle::kPoint, 13.0);
+    m_points = plot()->addMarker(rect, labstyle::kPoint, 13.0);
 
-    auto* side = new QWidget(this);
-    side->setMinimumWidth(340);
-    side->setMaximumWidth(420);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->addWidget(labstyle::heading(tr("Slope of a straight line"), side));
-    sideLayout->addWidget(labstyle::paragraph(
+    QVBoxLayout* sideLayout = addSidePanel(
+        tr("Slope of a straight line"),
         tr("A line through (x₁, y₁) and (x₂, y₂) has the slope <i>rise over run</i>:"
            "<br>&nbsp;&nbsp;slope = Δy / Δx = (y₂ − y₁) / (x₂ − x₁).<br>"
            "If x grows by 1, y changes by the slope. Drag either red point: the two points "
-           "define the line."),
-        side));
+           "define the line."));
+    QWidget* side = sideLayout->parentWidget();
 
     auto* grid = new QGridLayout;
     const std::array<QString, 4> names{tr("x₁"), tr("y₁"), tr("x₂"), tr("y₂")};
@@ -106,17 +100,13 @@ SlopePage::SlopePage(QWidget* parent)
         side));
     sideLayout->addStretch(1);
 
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(m_plot, 1);
-    layout->addWidget(side);
-
     connect(m_alongLine, &QCheckBox::toggled, m_model, &SlopeModel::setMovesAlongLine);
     connect(m_model, &SlopeModel::movesAlongLineChanged, m_alongLine, &QCheckBox::setChecked);
     connect(m_model, &SlopeModel::pointsChanged, this, &SlopePage::updateView);
     connect(m_model, &SlopeModel::movesAlongLineChanged, this, &SlopePage::updateView);
-    connect(m_plot, &LabPlot::pressedAt, this, &SlopePage::startDrag);
-    connect(m_plot, &LabPlot::draggedTo, this, &SlopePage::drag);
-    connect(m_plot, &LabPlot::released, this, [this] { m_dragIndex = -1; });
+    connect(plot(), &LabPlot::pressedAt, this, &SlopePage::startDrag);
+    connect(plot(), &LabPlot::draggedTo, this, &SlopePage::drag);
+    connect(plot(), &LabPlot::released, this, [this] { m_dragIndex = -1; });
     updateView();
 }
 
@@ -145,8 +135,8 @@ void SlopePage::updateView()
     m_riseLeg->end->setCoords(second);
     const double run = m_model->run();
     const double rise = m_model->rise();
-    const double xSpan = m_plot->xAxis->range().size();
-    const double ySpan = m_plot->yAxis->range().size();
+    const double xSpan = plot()->xAxis->range().size();
+    const double ySpan = plot()->yAxis->range().size();
     // The run's label sits on the side of the leg away from the line, the rise's likewise.
     m_runLabel->setText(tr("Δx = %1 (run)").arg(coordinate(run)));
     m_runLabel->position->setCoords(0.5 * (first.x() + second.x()),
@@ -195,7 +185,7 @@ void SlopePage::updateView()
         readout += tr("<br>Sliding along the line: the slope stays %1.").arg(slopeText);
     }
     m_readout->setText(readout);
-    m_plot->replot();
+    plot()->replot();
 }
 
 void SlopePage::startDrag(const QPointF& pixel)
@@ -204,7 +194,7 @@ void SlopePage::startDrag(const QPointF& pixel)
     double nearest = kGrabRadius;
     for (int i = 0; i < SlopeModel::kPointCount; ++i) {
         const QPointF p = m_model->point(i);
-        const double distance = LabPlot::pixelDistance(m_plot->axisRect(), pixel, p.x(), p.y());
+        const double distance = LabPlot::pixelDistance(plot()->axisRect(), pixel, p.x(), p.y());
         if (distance <= nearest) {
             nearest = distance;
             m_dragIndex = i;
@@ -217,7 +207,7 @@ void SlopePage::drag(const QPointF& pixel)
     if (m_dragIndex < 0) {
         return;
     }
-    const QPointF at = LabPlot::coordinatesAt(m_plot->axisRect(), pixel);
+    const QPointF at = LabPlot::coordinatesAt(plot()->axisRect(), pixel);
     // Snap to a grid of 0.05 so the readouts show short numbers while dragging.
     m_model->setPoint(m_dragIndex,
                       QPointF(std::round(at.x() * 20.0) / 20.0, std::round(at.y() * 20.0) / 20.0));

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QWidget>
+#include "labpage.h"
+
 #include <array>
 
 class QCheckBox;
@@ -15,12 +16,11 @@ class QLabel;
 
 namespace gradlab {
 
-class LabPlot;
 class SlopeModel;
 
 /// \brief Fig. 1: two draggable points on a line, the run and rise as the legs of a right
 /// triangle, and the slope Δy/Δx.
-class SlopePage : public QWidget
+class SlopePage : public LabPage
 {
     Q_OBJECT
 
@@ -28,7 +28,6 @@ public:
     explicit SlopePage(QWidget* parent = nullptr);
 
     SlopeModel* model() const { return m_model; }
-    LabPlot* plot() const { return m_plot; }
 
 private:
     void updateView();
@@ -36,7 +35,6 @@ private:
     void drag(const QPointF& pixel);
 
     SlopeModel* m_model;
-    LabPlot* m_plot;
     QCPItemStraightLine* m_line = nullptr;
     QCPItemLine* m_runLeg = nullptr;
     QCPItemLine* m_riseLeg = nullptr;

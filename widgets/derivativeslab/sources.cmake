@@ -4,6 +4,8 @@
 target_sources(gradlab_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/curvemodel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/curvemodel.h
+    ${CMAKE_CURRENT_LIST_DIR}/curvepage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/curvepage.h
     ${CMAKE_CURRENT_LIST_DIR}/derivativeslab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/derivativeslab.h
     ${CMAKE_CURRENT_LIST_DIR}/derivativetablemodel.cpp
@@ -18,6 +20,8 @@ target_sources(gradlab_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/functionofx.h
     ${CMAKE_CURRENT_LIST_DIR}/functionpage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/functionpage.h
+    ${CMAKE_CURRENT_LIST_DIR}/labpage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/labpage.h
     ${CMAKE_CURRENT_LIST_DIR}/labplot.cpp
     ${CMAKE_CURRENT_LIST_DIR}/labplot.h
     ${CMAKE_CURRENT_LIST_DIR}/labstyle.cpp

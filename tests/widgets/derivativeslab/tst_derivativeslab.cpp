@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gradient Lab developers
 // SPDX-License-Identifier: MIT
 #include "derivativeslab/curvemodel.h"
+#include "derivativeslab/curvepage.h"
 #include "derivativeslab/derivativeslab.h"
 #include "derivativeslab/derivativetablemodel.h"
 #include "derivativeslab/differencetablemodel.h"
@@ -20,6 +21,8 @@
 #include "expression/parser.h"
 #include "panels/expressionedit.h"
 
+#include <QDoubleSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
 #include <cmath>
@@ -30,6 +33,7 @@ using namespace gradlab;
 Q_DECLARE_METATYPE(gradlab::FunctionInputProblem)
 Q_DECLARE_METATYPE(gradlab::ParseErrorCode)
 Q_DECLARE_METATYPE(gradlab::DerivativeRule)
+Q_DECLARE_METATYPE(gradlab::DerivativesLab::Page)
 
 namespace {
 
@@ -55,6 +59,25 @@ QPoint pixelOf(LabPlot* plot, double x, double y)
     return QPoint(qRound(plot->xAxis->coordToPixel(x)), qRound(plot->yAxis->coordToPixel(y)));
 }
 
+/// The model of \a lab's page \a page, one of the pages about a point on a curve.
+CurveModel* curveModelOf(const DerivativesLab& lab, DerivativesLab::Page page)
+{
+    switch (page) {
+    case DerivativesLab::Page::Tangent:
+        return lab.tangentModel();
+    case DerivativesLab::Page::Exponential:
+        return lab.exponentialModel();
+    case DerivativesLab::Page::Sigmoid:
+        return lab.sigmoidModel();
+    case DerivativesLab::Page::AnyFunction:
+        return lab.functionModel();
+    case DerivativesLab::Page::Slope:
+    case DerivativesLab::Page::Secant:
+        break;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestDerivativesLab : public QObject
@@ -71,6 +94,8 @@ private Q_SLOTS:
     void tangentSlope_data();
     void tangentSlope();
     void tangentDraggedWithTheMouse();
+    void curvePageFollowsThePoint_data();
+    void curvePageFollowsThePoint();
     void secantApproachesTangent_data();
     void secantApproachesTangent();
     void secantTableRows_data();
@@ -246,6 +271,54 @@ void TestDerivativesLab::tangentDraggedWithTheMouse()
     const double pixelWidth = page.plot()->xAxis->range().size() / page.plot()->axisRect()->width();
     QVERIFY2(std::fabs(model->x() + 2.0) <= pixelWidth, qPrintable(QString::number(model->x())));
     QCOMPARE(model->slope(), 2.0 * model->x());
+}
+
+void TestDerivativesLab::curvePageFollowsThePoint_data()
+{
+    QTest::addColumn<DerivativesLab::Page>("page");
+    QTest::addColumn<double>("typed");
+    QTest::addColumn<double>("dragged");
+    QTest::newRow("tangent") << DerivativesLab::Page::Tangent << -2.5 << 3.0;
+    QTest::newRow("exponential") << DerivativesLab::Page::Exponential << -1.25 << 1.5;
+    QTest::newRow("sigmoid") << DerivativesLab::Page::Sigmoid << 2.5 << -4.0;
+    QTest::newRow("any function") << DerivativesLab::Page::AnyFunction << 0.75 << -1.5;
+}
+
+void TestDerivativesLab::curvePageFollowsThePoint()
+{
+    QFETCH(DerivativesLab::Page, page);
+    QFETCH(double, typed);
+    QFETCH(double, dragged);
+    DerivativesLab lab;
+    lab.resize(1200, 800);
+    lab.showPage(page);
+    lab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&lab));
+    auto* curvePage = qobject_cast<CurvePage*>(lab.tabs()->widget(static_cast<int>(page)));
+    QVERIFY(curvePage);
+    CurveModel* model = curveModelOf(lab, page);
+    QVERIFY(model);
+    QDoubleSpinBox* editor = curvePage->xEditor();
+    QCOMPARE(editor->minimum(), model->xMinimum());
+    QCOMPARE(editor->maximum(), model->xMaximum());
+    QCOMPARE(editor->value(), model->x());
+    // A value typed in the x₀ box moves the point.
+    QSignalSpy moved(model, &CurveModel::pointChanged);
+    editor->setValue(typed);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(model->x(), typed);
+    // A press and a drag on the plot move it under the mouse, and the box follows (3 decimals).
+    LabPlot* plot = curvePage->plot();
+    plot->replot();
+    const double middle = plot->yAxis->range().center();
+    QTest::mousePress(plot, Qt::LeftButton, {}, pixelOf(plot, 0.5 * (typed + dragged), middle));
+    QTest::mouseMove(plot, pixelOf(plot, dragged, middle));
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, pixelOf(plot, dragged, middle));
+    QVERIFY(moved.count() >= 3);
+    const double pixelWidth = plot->xAxis->range().size() / plot->axisRect()->width();
+    QVERIFY2(std::fabs(model->x() - dragged) <= pixelWidth,
+             qPrintable(QString::number(model->x())));
+    QVERIFY(std::fabs(editor->value() - model->x()) <= 0.5e-3 + 1e-12);
 }
 
 void TestDerivativesLab::secantApproachesTangent_data()

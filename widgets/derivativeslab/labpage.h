@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QVBoxLayout;
+
+namespace gradlab {
+
+class LabPlot;
+
+/// \brief A page of the Derivatives lab: its plot beside a side panel of text and controls.
+class LabPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LabPlot* plot() const { return m_plot; }
+
+protected:
+    explicit LabPage(QWidget* parent = nullptr);
+
+    /// Lays \a content (the plot, or a widget that holds it) out beside a side panel between
+    /// \a minimumWidth and \a maximumWidth pixels wide; returns the panel's layout to fill, top
+    /// to bottom.
+    QVBoxLayout* addSidePanel(QWidget* content, int minimumWidth, int maximumWidth);
+    /// The usual side panel: beside the plot, opening with \a title and \a introduction.
+    QVBoxLayout* addSidePanel(const QString& title, const QString& introduction,
+                              int minimumWidth = 340, int maximumWidth = 420);
+    /// Shows the plot's legend in its top left corner, in 11-point type.
+    void showLegend();
+
+private:
+    LabPlot* m_plot;
+};
+
+} // namespace gradlab
