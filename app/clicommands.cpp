@@ -510,6 +510,26 @@ int runPresets(const ParsedArguments& arguments, const CommandStreams& streams)
 // ---------------------------------------------------------------------------------------------
 // critical
 
+/// The kind column of a curve: "curve of minima", "closed curve of maxima", "degenerate curve",
+/// "flat area".
+std::string curveKindText(const CriticalCurve& curve)
+{
+    if (curve.shape == CurveShape::Area) {
+        return "flat area";
+    }
+    const std::string closed = curve.shape == CurveShape::Closed ? "closed " : "";
+    switch (curve.kind) {
+    case CriticalKind::Minimum:
+        return closed + "curve of minima";
+    case CriticalKind::Maximum:
+        return closed + "curve of maxima";
+    case CriticalKind::Saddle:
+    case CriticalKind::Degenerate:
+        break;
+    }
+    return closed + "degenerate curve";
+}
+
 int runCritical(const ParsedArguments& arguments, const CommandStreams& streams)
 {
     const LoadedFunction function = loadFunction(arguments.positionals().front(), arguments, true);
@@ -520,12 +540,48 @@ int runCritical(const ParsedArguments& arguments, const CommandStreams& streams)
     } else if (function.preset) {
         domain = function.preset->domain;
     }
-    const std::vector<CriticalPoint> points =
-        findCriticalPoints(compileFunction(function).objective(), domain);
-    RecordWriter writer(streams.out, format, {"x", "y", "f", "lambda_min", "lambda_max", "kind"});
-    for (const CriticalPoint& point : points) {
-        writer.write({point.point.x(), point.point.y(), point.f, point.eigenvalues.x(),
-                      point.eigenvalues.y(), std::string(criticalKindName(point.kind))});
+    const CriticalSet found = findCriticalSet(compileFunction(function).objective(), domain);
+    // One row per isolated point and one per curve, by f (a curve's lowest), then x, then y.
+    struct Row
+    {
+        const CriticalPoint* point = nullptr; ///< the point, or the curve's representative
+        const CriticalCurve* curve = nullptr;
+        double f = 0;
+    };
+    std::vector<Row> rows;
+    for (const CriticalPoint& point : found.points) {
+        rows.push_back({&point, nullptr, point.f});
+    }
+    for (const CriticalCurve& curve : found.curves) {
+        rows.push_back({&curve.representative, &curve, curve.fMin});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        if (a.f != b.f) {
+            return a.f < b.f;
+        }
+        if (a.point->point.x() != b.point->point.x()) {
+            return a.point->point.x() < b.point->point.x();
+        }
+        return a.point->point.y() < b.point->point.y();
+    });
+    RecordWriter writer(streams.out, format,
+                        {"x", "y", "f", "lambda_min", "lambda_max", "kind", "samples", "x_min",
+                         "x_max", "y_min", "y_max", "f_min", "f_max"});
+    for (const Row& row : rows) {
+        const CriticalPoint& point = *row.point;
+        if (row.curve) {
+            const CriticalCurve& curve = *row.curve;
+            writer.write({point.point.x(), point.point.y(), point.f, point.eigenvalues.x(),
+                          point.eigenvalues.y(), curveKindText(curve),
+                          static_cast<long long>(curve.samples.size()), curve.bounds.xMin,
+                          curve.bounds.xMax, curve.bounds.yMin, curve.bounds.yMax, curve.fMin,
+                          curve.fMax});
+        } else {
+            writer.write({point.point.x(), point.point.y(), point.f, point.eigenvalues.x(),
+                          point.eigenvalues.y(), std::string(criticalKindName(point.kind)), 1LL,
+                          point.point.x(), point.point.x(), point.point.y(), point.point.y(),
+                          point.f, point.f});
+        }
     }
     writer.finish();
     return static_cast<int>(ExitCode::Success);
@@ -631,8 +687,16 @@ const CommandSpec commandTable[] = {
      "EXPR", criticalOptions,
      "Finds the points where the gradient vanishes (Newton from a grid of seeds over the domain)\n"
      "and classifies each by the eigenvalues of the Hessian: minimum, maximum, saddle or\n"
-     "degenerate. Sorted by f. CSV columns: x,y,f,lambda_min,lambda_max,kind.",
+     "degenerate. Critical points that are not isolated are one row: kind 'curve of minima'\n"
+     "(a valley floor), 'curve of maxima' (a ridge), 'degenerate curve' (both eigenvalues zero,\n"
+     "as x^3 along x = 0), each 'closed ...' when it is a loop, or 'flat area' (f constant);\n"
+     "x,y,f and the eigenvalues are then those of one point on it, samples counts the points\n"
+     "along it (half a seed spacing apart), x_min..y_max is their bounding box and f_min,f_max\n"
+     "their range of f. An isolated point has samples 1 and a box of itself. Sorted by f (a\n"
+     "curve's f_min), then x, then y.\n"
+     "CSV columns: x,y,f,lambda_min,lambda_max,kind,samples,x_min,x_max,y_min,y_max,f_min,f_max.",
      "gradlab critical \"x^2 - y^2\"\n"
+     "gradlab critical \"(x^2 + y^2 - 1)^2\"\n"
      "gradlab critical preset:himmelblau --format json",
      &runCritical},
 };

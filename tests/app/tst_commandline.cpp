@@ -103,6 +103,8 @@ QString gradlabProgram()
 
 const QString evalHeader = QStringLiteral("x,y,f,df_dx,df_dy,d2f_dx2,d2f_dxdy,d2f_dy2\n");
 const QString descendHeader = QStringLiteral("step,x,y,f,df_dx,df_dy\n");
+const QString criticalHeader =
+    QStringLiteral("x,y,f,lambda_min,lambda_max,kind,samples,x_min,x_max,y_min,y_max,f_min,f_max");
 
 } // namespace
 
@@ -132,6 +134,10 @@ private Q_SLOTS:
     void testPresetsJson();
     void testCritical_data();
     void testCritical();
+    void testCriticalCurves_data();
+    void testCriticalCurves();
+    void testCriticalPresets_data();
+    void testCriticalPresets();
     void testHelp_data();
     void testHelp();
     void testRejectedExpression_data();
@@ -546,19 +552,149 @@ void TestCommandLine::testCritical()
     QCOMPARE(outcome.code, 0);
     const QList<QStringList> rows = csvRows(outcome.out);
     QCOMPARE(rows.size(), 2);
-    QCOMPARE(rows[0].join(','), QStringLiteral("x,y,f,lambda_min,lambda_max,kind"));
+    QCOMPARE(rows[0].join(','), criticalHeader);
     const QStringList& point = rows[1];
+    QCOMPARE(point.size(), 13);
     QVERIFY(close(toNumber(point[0]), x, 1e-9));
     QVERIFY(close(toNumber(point[1]), y, 1e-9));
     QVERIFY(close(toNumber(point[2]), f, 1e-9));
     QVERIFY(close(toNumber(point[3]), lambdaMin, 1e-9));
     QVERIFY(close(toNumber(point[4]), lambdaMax, 1e-9));
     QCOMPARE(point[5], kind);
+    // an isolated point: one sample, a box and a range of f of itself
+    QCOMPARE(point[6], QStringLiteral("1"));
+    QCOMPARE(point.mid(7, 4), (QStringList{point[0], point[0], point[1], point[1]}));
+    QCOMPARE(point.mid(11, 2), (QStringList{point[2], point[2]}));
 
     const Outcome json = invoke(arguments + QStringList{"--format", "json"});
     const QJsonArray points = QJsonDocument::fromJson(json.out.toUtf8()).array();
     QCOMPARE(points.size(), 1);
     QCOMPARE(points[0].toObject()["kind"].toString(), kind);
+}
+
+void TestCommandLine::testCriticalCurves_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("kinds");   // of each row, in order
+    QTest::addColumn<QList<double>>("boxes"); // x_min, x_max, y_min, y_max, f_min of each row
+    QTest::addColumn<double>("tolerance");    // on the boxes
+    // A traced curve ends within 1/16 of its step (half a seed spacing: 0.013) of the edge.
+    const double edge = 0.02;
+    QTest::newRow("valley") << QStringList{"critical", "x^2"} << QStringList{"curve of minima"}
+                            << QList<double>{0, 0, -5, 5, 0} << edge;
+    QTest::newRow("line of inflections")
+        << QStringList{"critical", "x^3"} << QStringList{"degenerate curve"}
+        << QList<double>{0, 0, -5, 5, 0} << edge;
+    QTest::newRow("ring of minima") << QStringList{"critical", "(x^2+y^2-1)^2"}
+                                    << QStringList{"closed curve of minima", "maximum"}
+                                    << QList<double>{-1, 1, -1, 1, 0, 0, 0, 0, 0, 1} << edge;
+    QTest::newRow("ring of maxima") << QStringList{"critical", "-(x^2+y^2-1)^2"}
+                                    << QStringList{"minimum", "closed curve of maxima"}
+                                    << QList<double>{0, 0, 0, 0, -1, -1, 1, -1, 1, 0} << edge;
+    QTest::newRow("two valleys and a ridge")
+        << QStringList{"critical", "(x^2-1)^2"}
+        << QStringList{"curve of minima", "curve of minima", "curve of maxima"}
+        << QList<double>{-1, -1, -5, 5, 0, 1, 1, -5, 5, 0, 0, 0, -5, 5, 1} << edge;
+    // a half-line of minima (x < 0), a well at x = 3/2 + √3/2, a saddle at 3/2 − √3/2; f there
+    // is x²((x − 2)² − 1)
+    const double well = 1.5 + std::sqrt(3.0) / 2;
+    const double pass = 1.5 - std::sqrt(3.0) / 2;
+    const auto level = [](double x) {
+        return x * x * ((x - 2) * (x - 2) - 1);
+    };
+    QTest::newRow("valley and a well")
+        << QStringList{"critical", "y^2 + relu(x)^2*((x-2)^2-1)"}
+        << QStringList{"minimum", "curve of minima", "saddle"}
+        << QList<double>{well, well, 0,    0,    level(well), -5, 0,          0,
+                         0,    0,    pass, pass, 0,           0,  level(pass)}
+        << edge;
+    QTest::newRow("domain") << QStringList{"critical", "x^2", "--domain", "-1,2,0,1"}
+                            << QStringList{"curve of minima"} << QList<double>{0, 0, 0, 1, 0}
+                            << edge;
+    // the area's points are seeds, the outermost half a seed spacing (0.21) inside its edges
+    QTest::newRow("flat area") << QStringList{"critical", "relu(x)"} << QStringList{"flat area"}
+                               << QList<double>{-5, 0, -5, 5, 0} << 0.25;
+}
+
+void TestCommandLine::testCriticalCurves()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, kinds);
+    QFETCH(QList<double>, boxes);
+    QFETCH(double, tolerance);
+    const Outcome outcome = invoke(arguments);
+    QCOMPARE(outcome.err, QString());
+    QCOMPARE(outcome.code, 0);
+    const QList<QStringList> rows = csvRows(outcome.out);
+    QCOMPARE(rows.size(), kinds.size() + 1);
+    QCOMPARE(rows[0].join(','), criticalHeader);
+    for (qsizetype k = 0; k < kinds.size(); ++k) {
+        const QStringList& row = rows[k + 1];
+        QCOMPARE(row.size(), 13);
+        QCOMPARE(row[5], kinds[k]);
+        const bool curve =
+            kinds[k].contains(QLatin1String("curve")) || kinds[k] == QLatin1String("flat area");
+        bool ok = false;
+        const int samples = row[6].toInt(&ok);
+        QVERIFY(ok);
+        QVERIFY(curve ? samples > 1 : samples == 1);
+        for (int column = 0; column < 5; ++column) {
+            QVERIFY2(std::abs(toNumber(row[7 + column]) - boxes[5 * k + column]) <= tolerance,
+                     qPrintable(rows[0][7 + column] + QLatin1Char(' ') + row[7 + column]));
+        }
+        // the row's point lies in its box, at a level of f in its range
+        QVERIFY(toNumber(row[0]) >= toNumber(row[7]) && toNumber(row[0]) <= toNumber(row[8]));
+        QVERIFY(toNumber(row[1]) >= toNumber(row[9]) && toNumber(row[1]) <= toNumber(row[10]));
+        QVERIFY(toNumber(row[2]) >= toNumber(row[11]) && toNumber(row[2]) <= toNumber(row[12]));
+        QVERIFY(std::abs(toNumber(row[12]) - toNumber(row[11])) <= 1e-9);
+    }
+
+    // JSON: the same rows, the same keys, samples a number
+    const Outcome json = invoke(arguments + QStringList{"--format", "json"});
+    QCOMPARE(json.code, 0);
+    QJsonParseError error;
+    const QJsonArray objects = QJsonDocument::fromJson(json.out.toUtf8(), &error).array();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(objects.size(), kinds.size());
+    for (qsizetype k = 0; k < kinds.size(); ++k) {
+        const QJsonObject object = objects[k].toObject();
+        QCOMPARE(object.keys().size(), 13);
+        QCOMPARE(object["kind"].toString(), kinds[k]);
+        QVERIFY(object["samples"].isDouble());
+        QCOMPARE(object["samples"].toInt(), rows[k + 1][6].toInt());
+        QCOMPARE(object["y_max"].toDouble(), toNumber(rows[k + 1][10]));
+    }
+}
+
+void TestCommandLine::testCriticalPresets_data()
+{
+    QTest::addColumn<QString>("name");
+    // presets whose catalogue lists every critical point in the domain
+    for (const char* name : {"himmelblau", "monkey", "beale", "camel", "twowells"}) {
+        QTest::newRow(name) << QString::fromLatin1(name);
+    }
+}
+
+void TestCommandLine::testCriticalPresets()
+{
+    // Isolated points stay one row each: one per known point, of its kind, no curve.
+    QFETCH(QString, name);
+    const Preset* preset = findPreset(name.toStdString());
+    QVERIFY(preset);
+    const Outcome outcome = invoke({"critical", "preset:" + name});
+    QCOMPARE(outcome.code, 0);
+    const QList<QStringList> rows = csvRows(outcome.out);
+    QCOMPARE(rows.size(), static_cast<qsizetype>(preset->knownPoints.size()) + 1);
+    const double size = std::max(preset->domain.width(), preset->domain.height());
+    for (const KnownPoint& known : preset->knownPoints) {
+        const auto match = std::find_if(rows.begin() + 1, rows.end(), [&](const QStringList& row) {
+            return std::hypot(toNumber(row[0]) - known.point.x(),
+                              toNumber(row[1]) - known.point.y()) < 1e-6 * size;
+        });
+        QVERIFY(match != rows.end());
+        QCOMPARE((*match)[5], QString::fromUtf8(criticalKindName(known.kind)));
+        QCOMPARE((*match)[6], QStringLiteral("1"));
+    }
 }
 
 void TestCommandLine::testHelp_data()
