@@ -18,6 +18,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Press and release closer than this (Manhattan pixels) are a click: move to that step.
 constexpr int kClickTolerance = 3;
+// The legend's font, relative to the widget's (axes use the widget's font itself).
+constexpr PlotFontRole kLegendFont{0.85};
 
 // A value the chart can draw: finite, and positive on a log axis. Others leave a gap.
 double drawable(double value, bool logarithmic)
@@ -102,6 +104,7 @@ RunCharts::RunCharts(Session* session, QWidget* parent)
     for (QCPAxisRect* rect : {m_valueRect, m_gradientRect}) {
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
         rect->axis(QCPAxis::atBottom)->setLabel(tr("step k"));
+        m_plotFonts.addAxisRect(rect);
         for (QCPAxis* axis : rect->axes()) {
             axis->setLayer(QStringLiteral("axes"));
             axis->grid()->setLayer(QStringLiteral("grid"));
@@ -109,6 +112,9 @@ RunCharts::RunCharts(Session* session, QWidget* parent)
     }
     m_valueRect->axis(QCPAxis::atLeft)->setLabel(tr("f(x_k)"));
     m_gradientRect->axis(QCPAxis::atLeft)->setLabel(tr("‖∇f(x_k)‖"));
+    // The charts are short: fewer ticks where their labels would run into each other.
+    PlotFonts::keepTickLabelsApart(m_valueRect->axis(QCPAxis::atLeft));
+    PlotFonts::keepTickLabelsApart(m_gradientRect->axis(QCPAxis::atLeft));
     connect(
         m_valueRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
         m_gradientRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
@@ -121,9 +127,7 @@ RunCharts::RunCharts(Session* session, QWidget* parent)
     m_valueRect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
     legend->setLayer(QStringLiteral("legend"));
     legend->setBrush(QColor(255, 255, 255, 215));
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
-    legend->setFont(legendFont);
+    m_plotFonts.addLegend(legend, kLegendFont);
     m_plot->legend = legend;
 
     connect(m_session, &Session::runsChanged, this, &RunCharts::rebuild);
@@ -143,6 +147,14 @@ RunCharts::RunCharts(Session* session, QWidget* parent)
 }
 
 RunCharts::~RunCharts() = default;
+
+void RunCharts::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_plotFonts.apply();
+    }
+}
 
 QCPAxisRect* RunCharts::axisRect(Chart chart) const
 {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "plotfonts.h"
+
 #include <QImage>
 #include <QPointF>
 #include <QWidget>
@@ -12,6 +14,7 @@ class QCPAxisRect;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemTracer;
+class QEvent;
 class QMouseEvent;
 
 namespace gradlab {
@@ -51,6 +54,10 @@ public:
 Q_SIGNALS:
     void logScaleChanged(bool logarithmic);
 
+protected:
+    /// On a font change (presenter mode), the charts' fonts follow the widget's.
+    void changeEvent(QEvent* event) override;
+
 private:
     struct RunCurves
     {
@@ -69,6 +76,7 @@ private:
 
     Session* m_session = nullptr;
     QCustomPlot* m_plot = nullptr;
+    PlotFonts m_plotFonts{this};
     QCPAxisRect* m_valueRect = nullptr;
     QCPAxisRect* m_gradientRect = nullptr;
     QCPItemStraightLine* m_valueCursor = nullptr;

@@ -23,6 +23,8 @@ namespace {
 const QColor kCurveColor(0, 128, 128);    // teal: the function, as in the tutorial's figures
 const QColor kTangentColor(230, 126, 34); // amber: the tangent
 const QColor kPointColor(200, 30, 45);    // red: the probe
+// A slice's title: the panel's font, bold (axes use the panel's font itself).
+constexpr PlotFontRole kTitleFont{1.0, true};
 
 QLabel* richLabel(QWidget* parent)
 {
@@ -148,7 +150,11 @@ void PartialsPanel::setupSlicePlot(QCustomPlot* plot, const QString& variable)
         QCPScatterStyle(QCPScatterStyle::ssDisc, kPointColor, kPointColor, 8));
     plot->xAxis->setLabel(variable);
     plot->yAxis->setLabel(QStringLiteral("f"));
-    auto* title = new QCPTextElement(plot, QString(), QFont(font().family(), 9, QFont::Bold));
+    m_plotFonts.addAxisRect(plot->axisRect());
+    m_plotFonts.addLegend(plot->legend);
+    PlotFonts::keepTickLabelsApart(plot->yAxis);
+    auto* title = new QCPTextElement(plot);
+    m_plotFonts.addText(title, kTitleFont);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, title);
     plot->setCursor(Qt::SizeHorCursor);
@@ -275,6 +281,14 @@ bool PartialsPanel::eventFilter(QObject* watched, QEvent* event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void PartialsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_plotFonts.apply();
+    }
 }
 
 QString PartialsPanel::valuesText() const

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "differentiation/differentiator.h"
+#include "plotfonts.h"
 
 #include <QWidget>
 
@@ -33,6 +34,8 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    /// On a font change (presenter mode), the slice plots' fonts follow the panel's.
+    void changeEvent(QEvent* event) override;
 
 private:
     void showDerivations();
@@ -42,6 +45,7 @@ private:
 
     Session* m_session;
     PartialsModel* m_model;
+    PlotFonts m_plotFonts{this};
     QDoubleSpinBox* m_probeX = nullptr;
     QDoubleSpinBox* m_probeY = nullptr;
     QLabel* m_values = nullptr;

@@ -6,7 +6,9 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <qcustomplot.h>
 
 using namespace gradlab;
@@ -46,6 +48,115 @@ bool sameValue(double drawn, double expected, bool logarithmic)
     return drawn == expected;
 }
 
+// A font a plot draws text with, and where.
+struct PlotFont
+{
+    QString where;
+    QFont font;
+};
+
+// Every font \a plot draws text with: tick labels and label of each axis (the colour bar's too),
+// legends and their items, titles and text items, in the plot's own order.
+QList<PlotFont> fontsOf(QCustomPlot* plot)
+{
+    QList<PlotFont> fonts;
+    const auto addAxis = [&fonts](const QCPAxis* axis) {
+        fonts.append(
+            {QStringLiteral("tick labels of axis '%1'").arg(axis->label()), axis->tickLabelFont()});
+        fonts.append({QStringLiteral("label of axis '%1'").arg(axis->label()), axis->labelFont()});
+    };
+    for (QCPLayoutElement* element : plot->plotLayout()->elements(true)) {
+        if (auto* rect = qobject_cast<QCPAxisRect*>(element)) {
+            for (const QCPAxis* axis : rect->axes()) {
+                addAxis(axis);
+            }
+        } else if (auto* scale = qobject_cast<QCPColorScale*>(element)) {
+            addAxis(scale->axis());
+        } else if (auto* legend = qobject_cast<QCPLegend*>(element)) {
+            fonts.append({QStringLiteral("legend"), legend->font()});
+        } else if (auto* entry = qobject_cast<QCPAbstractLegendItem*>(element)) {
+            fonts.append({QStringLiteral("legend item"), entry->font()});
+        } else if (auto* title = qobject_cast<QCPTextElement*>(element)) {
+            fonts.append({QStringLiteral("title '%1'").arg(title->text()), title->font()});
+        }
+    }
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        if (auto* text = qobject_cast<QCPItemText*>(plot->item(i))) {
+            fonts.append({QStringLiteral("text '%1'").arg(text->text()), text->font()});
+        }
+    }
+    return fonts;
+}
+
+// Checks that each font of \a after is its font in \a before, \a factor times as large, as bold
+// as it was, in \a family (empty: the family it had).
+void compareScaled(const QList<PlotFont>& before, const QList<PlotFont>& after, double factor,
+                   const QString& family)
+{
+    QCOMPARE(after.size(), before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const QFont& was = before[i].font;
+        const QFont& is = after[i].font;
+        QCOMPARE(after[i].where, before[i].where);
+        QVERIFY2(qFuzzyCompare(is.pointSizeF(), was.pointSizeF() * factor),
+                 qPrintable(QStringLiteral("%1: %2 pt, was %3 pt")
+                                .arg(before[i].where)
+                                .arg(is.pointSizeF())
+                                .arg(was.pointSizeF())));
+        QCOMPARE(is.bold(), was.bold());
+        QCOMPARE(is.family(), family.isEmpty() ? was.family() : family);
+    }
+}
+
+// Checks that \a after holds exactly the fonts of \a before.
+void compareSame(const QList<PlotFont>& before, const QList<PlotFont>& after)
+{
+    QCOMPARE(after.size(), before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        QCOMPARE(after[i].where, before[i].where);
+        QCOMPARE(after[i].font.toString(), before[i].font.toString());
+    }
+}
+
+// \a font, \a factor times as large, in \a family (empty: its own).
+QFont changedFont(QFont font, double factor, const QString& family)
+{
+    font.setPointSizeF(font.pointSizeF() * factor);
+    if (!family.isEmpty()) {
+        font.setFamily(family);
+    }
+    return font;
+}
+
+// The smallest distance (pixels) between neighbouring tick labels of \a axis, a vertical axis,
+// less the height of one label: negative where two labels overlap.
+double tickLabelGap(const QCPAxis* axis)
+{
+    QList<double> pixels;
+    for (double tick : axis->tickVector()) {
+        if (axis->range().contains(tick)) {
+            pixels << axis->coordToPixel(tick);
+        }
+    }
+    std::sort(pixels.begin(), pixels.end());
+    double gap = std::numeric_limits<double>::infinity();
+    for (qsizetype i = 1; i < pixels.size(); ++i) {
+        gap = std::min(gap, pixels[i] - pixels[i - 1]);
+    }
+    return gap - QFontMetricsF(axis->tickLabelFont()).height();
+}
+
+// Rows: how the widget's font changes.
+void addFontChangeRows()
+{
+    QTest::addColumn<double>("factor");
+    QTest::addColumn<QString>("family");
+    QTest::newRow("presenter mode") << 1.5 << QString();
+    QTest::newRow("twice as large") << 2.0 << QString();
+    QTest::newRow("smaller") << 0.8 << QString();
+    QTest::newRow("another family") << 1.0 << QStringLiteral("DejaVu Serif");
+}
+
 } // namespace
 
 class TestRunCharts : public QObject
@@ -60,6 +171,12 @@ private Q_SLOTS:
     void logScaleLeavesOutNonPositive();
     void nonFiniteValuesAreSkipped();
     void clickMovesToStep();
+    void fontsFollowWidget_data();
+    void fontsFollowWidget();
+    void runAddedLaterFollowsFont_data();
+    void runAddedLaterFollowsFont();
+    void tickLabelsStayApart_data();
+    void tickLabelsStayApart();
 };
 
 void TestRunCharts::curvesMatchRecords_data()
@@ -216,6 +333,106 @@ void TestRunCharts::clickMovesToStep()
         QTest::mouseClick(charts.plot(), Qt::LeftButton, Qt::NoModifier, at);
         QCOMPARE(session.currentStep(), target);
         QCOMPARE(charts.currentStepLine(), static_cast<double>(target));
+    }
+}
+
+void TestRunCharts::fontsFollowWidget_data()
+{
+    addFontChangeRows();
+}
+
+void TestRunCharts::fontsFollowWidget()
+{
+    QFETCH(double, factor);
+    QFETCH(QString, family);
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + 4*y^2")));
+    RunCharts charts(&session);
+    session.addRun(settingsFor(QStringLiteral("gd")));
+    session.addRun(settingsFor(QStringLiteral("adam")));
+    const QFont normal = charts.font();
+    const QList<PlotFont> before = fontsOf(charts.plot());
+    // Both charts' axes, the legend and its two entries.
+    const auto entries = std::count_if(before.begin(), before.end(), [](const PlotFont& font) {
+        return font.where == QStringLiteral("legend item");
+    });
+    QCOMPARE(entries, 2);
+    QVERIFY(std::any_of(before.begin(), before.end(), [](const PlotFont& font) {
+        return font.where == QStringLiteral("label of axis '‖∇f(x_k)‖'");
+    }));
+
+    charts.setFont(changedFont(normal, factor, family));
+    compareScaled(before, fontsOf(charts.plot()), factor, family);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    charts.setFont(normal);
+    compareSame(before, fontsOf(charts.plot()));
+}
+
+void TestRunCharts::runAddedLaterFollowsFont_data()
+{
+    QTest::addColumn<double>("factor");
+    QTest::newRow("presenter mode") << 1.5;
+    QTest::newRow("smaller") << 0.8;
+}
+
+void TestRunCharts::runAddedLaterFollowsFont()
+{
+    QFETCH(double, factor);
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + 4*y^2")));
+    RunCharts charts(&session);
+    session.addRun(settingsFor(QStringLiteral("gd")));
+    const double legendSize = charts.plot()->legend->font().pointSizeF();
+
+    charts.setFont(changedFont(charts.font(), factor, QString()));
+    session.addRun(settingsFor(QStringLiteral("rmsprop")));
+    QCPLegend* legend = charts.plot()->legend;
+    QCOMPARE(legend->itemCount(), 2);
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        QCOMPARE(legend->item(i)->font().pointSizeF(), legendSize * factor);
+    }
+}
+
+void TestRunCharts::tickLabelsStayApart_data()
+{
+    QTest::addColumn<double>("factor");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<bool>("logarithmic");
+    QTest::newRow("normal font, tall") << 1.0 << 600 << false;
+    QTest::newRow("normal font, short") << 1.0 << 200 << false;
+    QTest::newRow("presenter mode") << 1.5 << 260 << false;
+    QTest::newRow("presenter mode, log scale") << 1.5 << 260 << true;
+    QTest::newRow("twice as large") << 2.0 << 400 << false;
+}
+
+void TestRunCharts::tickLabelsStayApart()
+{
+    QFETCH(double, factor);
+    QFETCH(int, height);
+    QFETCH(bool, logarithmic);
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + 4*y^2")));
+    session.setStartPoint({1.5, 1.0});
+    RunCharts charts(&session);
+    session.addRun(settingsFor(QStringLiteral("gd")));
+    session.setCurrentStep(12);
+    charts.setLogScale(logarithmic);
+    charts.setFont(changedFont(charts.font(), factor, QString()));
+    charts.resize(600, height);
+    charts.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&charts));
+    // The tick count follows the laid-out height at the replot after.
+    charts.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    charts.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    for (const RunCharts::Chart chart : {RunCharts::Chart::Value, RunCharts::Chart::GradientNorm}) {
+        const QCPAxis* axis = charts.axisRect(chart)->axis(QCPAxis::atLeft);
+        QVERIFY(!axis->tickVector().isEmpty());
+        const double gap = tickLabelGap(axis);
+        QVERIFY2(
+            gap >= 0,
+            qPrintable(QStringLiteral("%1: labels overlap by %2 px").arg(axis->label()).arg(-gap)));
     }
 }
 
