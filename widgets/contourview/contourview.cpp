@@ -7,6 +7,7 @@
 #include "optimization/optimizer.h"
 #include "session.h"
 
+#include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -15,6 +16,7 @@
 #include <cmath>
 #include <limits>
 #include <qcustomplot.h>
+#include <utility>
 
 namespace gradlab {
 
@@ -37,8 +39,15 @@ constexpr double kArrowCap = 0.25;
 // Path points farther than this many domain sizes from the domain are left out of the drawing:
 // lines to 10³⁰⁰ would stall the painter, and nothing there can be seen anyway.
 constexpr double kSaneExtent = 1e3;
-// Text of the explanation boxes wraps at this many characters.
+// Text of the notes wraps at this many characters, or earlier where the axis rect is narrower.
 constexpr int kWrapColumns = 64;
+// A note's horizontal padding (6 pixels a side, see makeNote) and frame (up to 2 a side).
+constexpr double kNoteChrome = 16.0;
+// Fonts relative to the view's (they follow it): axes in it, legend and notes a little smaller,
+// contour levels smaller still, the labels of the probe's arrows bold.
+constexpr PlotFontRole kNoteFont{0.85};
+constexpr PlotFontRole kContourLevelFont{0.75};
+constexpr PlotFontRole kArrowLabelFont{1.0, true};
 
 QString formatNumber(double value, int digits = 6)
 {
@@ -53,19 +62,23 @@ QString formatPoint(const Eigen::Vector2d& point)
     return QStringLiteral("(%1, %2)").arg(formatNumber(point.x(), 4), formatNumber(point.y(), 4));
 }
 
-QString wrapText(const QString& text, int columns)
+// \a text broken into lines of at most kWrapColumns characters and at most \a width pixels in
+// \a metrics (a word longer than that keeps its line); its own line breaks stay.
+QString wrapText(const QString& text, const QFontMetricsF& metrics, double width)
 {
     QStringList lines;
-    QString line;
-    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (const QString& word : words) {
-        if (!line.isEmpty() && line.size() + 1 + word.size() > columns) {
-            lines << line;
-            line.clear();
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (const QString& word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (!line.isEmpty() &&
+                (longer.size() > kWrapColumns || metrics.horizontalAdvance(longer) > width)) {
+                lines << line;
+                line = word;
+            } else {
+                line = longer;
+            }
         }
-        line += line.isEmpty() ? word : QLatin1Char(' ') + word;
-    }
-    if (!line.isEmpty()) {
         lines << line;
     }
     return lines.join(QLatin1Char('\n'));
@@ -227,6 +240,8 @@ ContourView::ContourView(Session* session, QWidget* parent)
     connect(m_plot, &QCustomPlot::mouseWheel, this, &ContourView::onMouseWheel);
     connect(m_plot, &QCustomPlot::legendClick, this, &ContourView::onLegendClick);
     connect(m_plot, &QCustomPlot::afterReplot, this, &ContourView::checkAspect);
+    // The notes wrap to the axis rect's width as laid out (a resize, larger fonts).
+    connect(m_plot, &QCustomPlot::afterLayout, this, &ContourView::wrapNotes);
     // Arrow lengths are shares of the visible range: they follow zoom.
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
         updateProbe();
@@ -253,6 +268,14 @@ ContourView::ContourView(Session* session, QWidget* parent)
 }
 
 ContourView::~ContourView() = default;
+
+void ContourView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_plotFonts.apply();
+    }
+}
 
 void ContourView::setUpPlot()
 {
@@ -345,7 +368,7 @@ void ContourView::setUpPlot()
     }
 
     m_undefinedNote = makeNote(m_plot, mainLayer, 0.99, 0.99, Qt::AlignBottom | Qt::AlignRight);
-    m_undefinedNote->setText(tr("f is undefined (NaN) in the hatched region"));
+    m_undefinedText = tr("f is undefined (NaN) in the hatched region");
 
     m_startMarker = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
     m_startMarker->setLayer(m_runsLayer);
@@ -356,27 +379,25 @@ void ContourView::setUpPlot()
     m_startMarker->addToLegend();
 
     m_arrowCaption = makeNote(m_plot, m_runsLayer, 0.01, 0.99, Qt::AlignBottom | Qt::AlignLeft);
-    m_arrowCaption->setText(
-        tr("grey arrow: −lr·∇f, the plain gradient-descent step (at most ¼ of the "
-           "view)\ncoloured arrow: the step the method takes"));
+    m_arrowCaptionText = tr("grey arrow: −lr·∇f, the plain gradient-descent step (at most ¼ of "
+                            "the view)\ncoloured arrow: the step the method takes");
     m_divergenceBox = makeNote(m_plot, m_runsLayer, 0.01, 0.01, Qt::AlignTop | Qt::AlignLeft);
     m_divergenceBox->setPen(QPen(QColor(200, 30, 30), 1.5));
     m_divergenceBox->setColor(QColor(120, 0, 0));
     m_divergenceBox->setBrush(QColor(255, 250, 245, 215));
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    m_divergenceBox->setFont(small);
-    m_arrowCaption->setFont(small);
-    m_undefinedNote->setFont(small);
+    for (QCPItemText* note : {m_divergenceBox, m_arrowCaption, m_undefinedNote}) {
+        m_plotFonts.addText(note, kNoteFont);
+    }
+    wrapNotes();
 
     m_plot->legend->setVisible(true);
     // A dark legend: every run colour (white included) and the white-ringed markers show on it.
     m_plot->legend->setBrush(QColor(35, 35, 40, 215));
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setTextColor(QColor(240, 240, 240));
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
-    m_plot->legend->setFont(legendFont);
+    m_plotFonts.addLegend(m_plot->legend, kNoteFont);
+    m_plotFonts.addAxisRect(m_plot->axisRect());
+    m_plotFonts.addAxis(m_colorScale->axis());
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_plot->setMouseTracking(true);
 }
@@ -404,9 +425,7 @@ void ContourView::setUpProbeItems()
         label->setColor(color);
         label->setBrush(QColor(0, 0, 0, 140));
         label->setPadding(QMargins(3, 1, 3, 1));
-        QFont bold = font();
-        bold.setBold(true);
-        label->setFont(bold);
+        m_plotFonts.addText(label, kArrowLabelFont);
         label->setVisible(false);
         return label;
     };
@@ -735,9 +754,7 @@ void ContourView::rebuildContourCurves()
         label->setLayer(QStringLiteral("main"));
         label->position->setCoords(at.x(), at.y());
         label->setText(formatNumber(m_levels[level], 3));
-        QFont small = font();
-        small.setPointSizeF(small.pointSizeF() * 0.75);
-        label->setFont(small);
+        m_plotFonts.addText(label, kContourLevelFont);
         label->setColor(QColor(20, 20, 20));
         label->setBrush(QColor(255, 255, 255, 150));
         label->setPadding(QMargins(1, 0, 1, 0));
@@ -981,12 +998,26 @@ void ContourView::updateDivergence()
         if (entry.visible && entry.run->stopReason() == StopReason::Diverged &&
             step >= entry.lastIndex()) {
             const QString explanation = QString::fromStdString(entry.run->explanation());
-            messages << wrapText(tr("%1 diverged: %2").arg(runLabel(entry), explanation),
-                                 kWrapColumns);
+            messages << tr("%1 diverged: %2").arg(runLabel(entry), explanation);
         }
     }
-    m_divergenceBox->setText(messages.join(QStringLiteral("\n\n")));
+    m_divergenceText = messages.join(QStringLiteral("\n\n"));
     m_divergenceBox->setVisible(!messages.isEmpty());
+    wrapNotes();
+}
+
+void ContourView::wrapNotes()
+{
+    // The notes stand 1 % of the axis rect in from its edges, so they fit within 98 % of it.
+    const double width = 0.98 * m_plot->axisRect()->width() - kNoteChrome;
+    const std::array<std::pair<QCPItemText*, const QString*>, 3> notes{{
+        {m_undefinedNote, &m_undefinedText},
+        {m_arrowCaption, &m_arrowCaptionText},
+        {m_divergenceBox, &m_divergenceText},
+    }};
+    for (const auto& [note, text] : notes) {
+        note->setText(wrapText(*text, QFontMetricsF(note->font()), width));
+    }
 }
 
 void ContourView::updateArrowCaption()

@@ -5,6 +5,7 @@
 #include "analysis/contours.h"
 #include "contourview/heatmapscale.h"
 #include "evaluation/grid.h"
+#include "plotfonts.h"
 
 #include <Eigen/Core>
 #include <QImage>
@@ -26,6 +27,7 @@ class QCPItemText;
 class QCPLayer;
 class QCPLegend;
 class QCPAbstractLegendItem;
+class QEvent;
 class QMouseEvent;
 class QWheelEvent;
 
@@ -119,6 +121,10 @@ Q_SIGNALS:
     /// The heat map and contour lines were recomputed at \a resolution samples per axis.
     void heatMapRebuilt(int resolution);
 
+protected:
+    /// On a font change (presenter mode), the plot's fonts follow the view's.
+    void changeEvent(QEvent* event) override;
+
 private:
     enum class Drag { None, Pan, Probe, ProbeDirection };
 
@@ -147,6 +153,8 @@ private:
     void updateProbe();
     void updateDivergence();
     void updateArrowCaption();
+    /// Breaks the notes' texts into lines that fit the axis rect in the notes' font.
+    void wrapNotes();
     void fitToTarget();
     Domain visibleRect() const;
     void checkAspect();
@@ -168,6 +176,7 @@ private:
 
     Session* m_session = nullptr;
     QCustomPlot* m_plot = nullptr;
+    PlotFonts m_plotFonts{this};
     QCPLayer* m_heatMapLayer = nullptr;
     QCPLayer* m_runsLayer = nullptr;
     QCPLayer* m_probeLayer = nullptr;
@@ -183,6 +192,10 @@ private:
     QCPCurve* m_startMarker = nullptr;
     QCPItemText* m_arrowCaption = nullptr;
     QCPItemText* m_divergenceBox = nullptr;
+    // The notes' texts before wrapNotes() breaks them into lines.
+    QString m_undefinedText;
+    QString m_arrowCaptionText;
+    QString m_divergenceText;
     std::vector<RunGraphics> m_runGraphics;
 
     QCPCurve* m_probeMarker = nullptr;

@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <qcustomplot.h>
 
@@ -61,6 +62,145 @@ OptimizerSettings settingsFor(const QString& method)
     return defaultSettings(*methodFromName(method.toStdString()));
 }
 
+// A font a plot draws text with, and where.
+struct PlotFont
+{
+    QString where;
+    QFont font;
+};
+
+// Every font \a plot draws text with: tick labels and label of each axis (the colour bar's too),
+// legends and their items, titles and text items, in the plot's own order.
+QList<PlotFont> fontsOf(QCustomPlot* plot)
+{
+    QList<PlotFont> fonts;
+    const auto addAxis = [&fonts](const QCPAxis* axis) {
+        fonts.append(
+            {QStringLiteral("tick labels of axis '%1'").arg(axis->label()), axis->tickLabelFont()});
+        fonts.append({QStringLiteral("label of axis '%1'").arg(axis->label()), axis->labelFont()});
+    };
+    for (QCPLayoutElement* element : plot->plotLayout()->elements(true)) {
+        if (auto* rect = qobject_cast<QCPAxisRect*>(element)) {
+            for (const QCPAxis* axis : rect->axes()) {
+                addAxis(axis);
+            }
+        } else if (auto* scale = qobject_cast<QCPColorScale*>(element)) {
+            addAxis(scale->axis());
+        } else if (auto* legend = qobject_cast<QCPLegend*>(element)) {
+            fonts.append({QStringLiteral("legend"), legend->font()});
+        } else if (auto* entry = qobject_cast<QCPAbstractLegendItem*>(element)) {
+            fonts.append({QStringLiteral("legend item"), entry->font()});
+        } else if (auto* title = qobject_cast<QCPTextElement*>(element)) {
+            fonts.append({QStringLiteral("title '%1'").arg(title->text()), title->font()});
+        }
+    }
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        if (auto* text = qobject_cast<QCPItemText*>(plot->item(i))) {
+            fonts.append({QStringLiteral("text '%1'").arg(text->text()), text->font()});
+        }
+    }
+    return fonts;
+}
+
+// Checks that each font of \a after is its font in \a before, \a factor times as large, as bold
+// as it was, in \a family (empty: the family it had).
+void compareScaled(const QList<PlotFont>& before, const QList<PlotFont>& after, double factor,
+                   const QString& family)
+{
+    QCOMPARE(after.size(), before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const QFont& was = before[i].font;
+        const QFont& is = after[i].font;
+        QCOMPARE(after[i].where, before[i].where);
+        QVERIFY2(qFuzzyCompare(is.pointSizeF(), was.pointSizeF() * factor),
+                 qPrintable(QStringLiteral("%1: %2 pt, was %3 pt")
+                                .arg(before[i].where)
+                                .arg(is.pointSizeF())
+                                .arg(was.pointSizeF())));
+        QCOMPARE(is.bold(), was.bold());
+        QCOMPARE(is.family(), family.isEmpty() ? was.family() : family);
+    }
+}
+
+// Checks that \a after holds exactly the fonts of \a before.
+void compareSame(const QList<PlotFont>& before, const QList<PlotFont>& after)
+{
+    QCOMPARE(after.size(), before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        QCOMPARE(after[i].where, before[i].where);
+        QCOMPARE(after[i].font.toString(), before[i].font.toString());
+    }
+}
+
+// \a font, \a factor times as large, in \a family (empty: its own).
+QFont changedFont(QFont font, double factor, const QString& family)
+{
+    font.setPointSizeF(font.pointSizeF() * factor);
+    if (!family.isEmpty()) {
+        font.setFamily(family);
+    }
+    return font;
+}
+
+// Rows: how the widget's font changes.
+void addFontChangeRows()
+{
+    QTest::addColumn<double>("factor");
+    QTest::addColumn<QString>("family");
+    QTest::newRow("presenter mode") << 1.5 << QString();
+    QTest::newRow("twice as large") << 2.0 << QString();
+    QTest::newRow("smaller") << 0.8 << QString();
+    QTest::newRow("another family") << 1.0 << QStringLiteral("DejaVu Serif");
+}
+
+// The notes shown (text items placed by axis-rect ratio: the arrow caption, the divergence box,
+// the undefined-region note) whose box leaves the axis rect, with their boxes.
+QStringList notesOutsideAxisRect(QCustomPlot* plot)
+{
+    QStringList outside;
+    const QRectF rect = plot->axisRect()->rect();
+    int shown = 0;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        auto* note = qobject_cast<QCPItemText*>(plot->item(i));
+        if (!note || !note->visible() ||
+            note->position->type() != QCPItemPosition::ptAxisRectRatio) {
+            continue;
+        }
+        ++shown;
+        const QRectF box(note->topLeft->pixelPosition(), note->bottomRight->pixelPosition());
+        if (!rect.contains(box)) {
+            outside << QStringLiteral("'%1' at (%2, %3, %4 × %5) in (%6, %7, %8 × %9)")
+                           .arg(note->text().section(QLatin1Char('\n'), 0, 0))
+                           .arg(box.x())
+                           .arg(box.y())
+                           .arg(box.width())
+                           .arg(box.height())
+                           .arg(rect.x())
+                           .arg(rect.y())
+                           .arg(rect.width())
+                           .arg(rect.height());
+        }
+    }
+    if (shown == 0) {
+        outside << QStringLiteral("no note shown");
+    }
+    return outside;
+}
+
+// Point sizes of the contour levels' labels (the text items that are numbers).
+QList<double> levelLabelSizes(QCustomPlot* plot)
+{
+    QList<double> sizes;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+        bool isNumber = false;
+        if (text && (text->text().toDouble(&isNumber), isNumber)) {
+            sizes << text->font().pointSizeF();
+        }
+    }
+    return sizes;
+}
+
 } // namespace
 
 class TestContourView : public QObject
@@ -89,6 +229,12 @@ private Q_SLOTS:
     void resetViewReturnsHome();
     void divergenceIsExplained();
     void renderHasRequestedSize();
+    void fontsFollowWidget_data();
+    void fontsFollowWidget();
+    void levelLabelsMadeLaterFollowFont_data();
+    void levelLabelsMadeLaterFollowFont();
+    void notesFitAxisRect_data();
+    void notesFitAxisRect();
     void screenshotWithTwoRunsAndProbe();
 };
 
@@ -559,6 +705,107 @@ void TestContourView::renderHasRequestedSize()
     const QImage image = scene.view.render(QSize(500, 380));
     QCOMPARE(image.size(), QSize(500, 380));
     QCOMPARE(scene.view.plot()->size(), before);
+}
+
+void TestContourView::fontsFollowWidget_data()
+{
+    addFontChangeRows();
+}
+
+void TestContourView::fontsFollowWidget()
+{
+    QFETCH(double, factor);
+    QFETCH(QString, family);
+    Scene scene(QStringLiteral("x^2 + 3*y^2"), kSquare);
+    scene.session.addRun(settingsFor(QStringLiteral("gd")));
+    QVERIFY(scene.settle());
+    QCustomPlot* plot = scene.view.plot();
+    const QFont normal = scene.view.font();
+    const QList<PlotFont> before = fontsOf(plot);
+    // Axes, colour bar, legend with its entries, notes, the probe's labels, the levels' labels.
+    for (const QString& where :
+         {QStringLiteral("tick labels of axis 'x'"), QStringLiteral("label of axis 'y'"),
+          QStringLiteral("legend item"), QStringLiteral("text '∇f'"),
+          QStringLiteral("text 'f is undefined")}) {
+        QVERIFY2(std::any_of(before.begin(), before.end(),
+                             [&](const PlotFont& font) { return font.where.startsWith(where); }),
+                 qPrintable(where));
+    }
+    QVERIFY(!levelLabelSizes(plot).isEmpty());
+
+    scene.view.setFont(changedFont(normal, factor, family));
+    compareScaled(before, fontsOf(plot), factor, family);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    // Leaving presenter mode: the very fonts of before.
+    scene.view.setFont(normal);
+    compareSame(before, fontsOf(plot));
+}
+
+void TestContourView::levelLabelsMadeLaterFollowFont_data()
+{
+    QTest::addColumn<double>("factor");
+    QTest::newRow("presenter mode") << 1.5;
+    QTest::newRow("smaller") << 0.8;
+}
+
+void TestContourView::levelLabelsMadeLaterFollowFont()
+{
+    QFETCH(double, factor);
+    Scene scene(QStringLiteral("x^2 + 3*y^2"), kSquare);
+    scene.view.setAdaptiveResolution(false);
+    QVERIFY(scene.settle());
+    const QList<double> before = levelLabelSizes(scene.view.plot());
+    QVERIFY(!before.isEmpty());
+
+    scene.view.setFont(changedFont(scene.view.font(), factor, QString()));
+    // The labels of a new function's levels are made after the change, in the new size.
+    QSignalSpy rebuilt(&scene.view, &ContourView::heatMapRebuilt);
+    QVERIFY(scene.session.setExpressionText(QStringLiteral("2*x^2 + y^2 + x*y")));
+    QVERIFY(rebuilt.count() >= 1);
+    const QList<double> after = levelLabelSizes(scene.view.plot());
+    QVERIFY(!after.isEmpty());
+    for (double size : after) {
+        QCOMPARE(size, before.front() * factor);
+    }
+}
+
+void TestContourView::notesFitAxisRect_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("factor");
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<double>("learningRate");
+    // x_{k+1} = (1 − 2·lr) x_k: lr 1.5 doubles the distance each step, and the run diverges.
+    const QString bowl = QStringLiteral("x^2 + y^2");
+    const QString logarithm = QStringLiteral("log(x) + y^2");
+    QTest::newRow("caption and divergence, wide") << QSize(900, 600) << 1.0 << bowl << 1.5;
+    QTest::newRow("caption and divergence, narrow") << QSize(420, 520) << 1.0 << bowl << 1.5;
+    QTest::newRow("caption and divergence, presenter mode")
+        << QSize(720, 540) << 1.5 << bowl << 1.5;
+    QTest::newRow("undefined region, presenter mode, narrow")
+        << QSize(460, 540) << 1.5 << logarithm << 0.1;
+}
+
+void TestContourView::notesFitAxisRect()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, factor);
+    QFETCH(QString, expression);
+    QFETCH(double, learningRate);
+    Scene scene(expression, kSquare, size);
+    scene.view.setFont(changedFont(scene.view.font(), factor, QString()));
+    scene.session.setStartPoint({1.0, 1.0});
+    OptimizerSettings settings = settingsFor(QStringLiteral("gd"));
+    settings.learningRate = learningRate;
+    scene.session.addRun(settings);
+    for (int i = 0; i < 2000 && !scene.session.isAtEnd(); ++i) {
+        scene.session.stepForward();
+    }
+    QVERIFY(scene.settle());
+    const QStringList outside = notesOutsideAxisRect(scene.view.plot());
+    QVERIFY2(outside.isEmpty(), qPrintable(outside.join(QStringLiteral("; "))));
 }
 
 void TestContourView::screenshotWithTwoRunsAndProbe()
