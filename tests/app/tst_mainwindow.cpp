@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Gradient Lab developers
 // SPDX-License-Identifier: MIT
+#include "charts/runcharts.h"
 #include "charts/steptablemodel.h"
 #include "contourview/contourview.h"
+#include "derivativeslab/derivativeslab.h"
 #include "functions/presets.h"
 #include "mainwindow.h"
 #include "panels/expressionedit.h"
@@ -9,6 +11,7 @@
 #include "panels/optimizerpanel.h"
 #include "panels/playbackbar.h"
 #include "panels/racelist.h"
+#include "partials/partialspanel.h"
 #include "session.h"
 
 #include <QAction>
@@ -59,6 +62,71 @@ QString gradlabProgram()
     return QStringLiteral(GRADLAB_BINARY_DIR "/app/gradlab");
 }
 
+// A font a plot draws text with, and where.
+struct PlotFont
+{
+    QString where;
+    QFont font;
+};
+
+// Every font \a plot draws text with: tick labels and label of each axis (the colour bar's too),
+// legends and their items, titles and text items, in the plot's own order.
+QList<PlotFont> fontsOf(QCustomPlot* plot)
+{
+    QList<PlotFont> fonts;
+    const auto addAxis = [&fonts](const QCPAxis* axis) {
+        fonts.append(
+            {QStringLiteral("tick labels of axis '%1'").arg(axis->label()), axis->tickLabelFont()});
+        fonts.append({QStringLiteral("label of axis '%1'").arg(axis->label()), axis->labelFont()});
+    };
+    for (QCPLayoutElement* element : plot->plotLayout()->elements(true)) {
+        if (auto* rect = qobject_cast<QCPAxisRect*>(element)) {
+            for (const QCPAxis* axis : rect->axes()) {
+                addAxis(axis);
+            }
+        } else if (auto* scale = qobject_cast<QCPColorScale*>(element)) {
+            addAxis(scale->axis());
+        } else if (auto* legend = qobject_cast<QCPLegend*>(element)) {
+            fonts.append({QStringLiteral("legend"), legend->font()});
+        } else if (auto* entry = qobject_cast<QCPAbstractLegendItem*>(element)) {
+            fonts.append({QStringLiteral("legend item"), entry->font()});
+        } else if (auto* title = qobject_cast<QCPTextElement*>(element)) {
+            fonts.append({QStringLiteral("title '%1'").arg(title->text()), title->font()});
+        }
+    }
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        if (auto* text = qobject_cast<QCPItemText*>(plot->item(i))) {
+            fonts.append({QStringLiteral("text '%1'").arg(text->text()), text->font()});
+        }
+    }
+    return fonts;
+}
+
+// Checks that \a after holds exactly the fonts of \a before.
+void compareSame(const QList<PlotFont>& before, const QList<PlotFont>& after)
+{
+    QCOMPARE(after.size(), before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        QCOMPARE(after[i].where, before[i].where);
+        QCOMPARE(after[i].font.toString(), before[i].font.toString());
+    }
+}
+
+// The plots of \a view: "contour", "charts", "partials", or "lab" (its page \a page).
+QList<QCustomPlot*> plotsOf(MainWindow& window, const QString& view, int page)
+{
+    if (view == QStringLiteral("contour")) {
+        return {window.contourView()->plot()};
+    }
+    if (view == QStringLiteral("charts")) {
+        return {window.runCharts()->plot()};
+    }
+    if (view == QStringLiteral("partials")) {
+        return window.partialsPanel()->findChildren<QCustomPlot*>();
+    }
+    return window.derivativesLab()->tabs()->widget(page)->findChildren<QCustomPlot*>();
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -86,6 +154,8 @@ private Q_SLOTS:
     void testDivergenceMessage();
     void testSendToProbe();
     void testPresenterMode();
+    void testPresenterModeScalesPlots_data();
+    void testPresenterModeScalesPlots();
     void testViewToggles_data();
     void testViewToggles();
     void testStepTableFollows();
@@ -466,6 +536,73 @@ void TestMainWindow::testPresenterMode()
     QVERIFY(!window.isPresenterMode());
     QCOMPARE(window.font().pointSizeF(), fontSize);
     QVERIFY(window.optimizerPanel()->isVisible());
+}
+
+void TestMainWindow::testPresenterModeScalesPlots_data()
+{
+    QTest::addColumn<QString>("view");
+    QTest::addColumn<int>("page");
+    QTest::addColumn<bool>("pageFonts");
+    QTest::newRow("contour view") << QStringLiteral("contour") << -1 << false;
+    QTest::newRow("run charts") << QStringLiteral("charts") << -1 << false;
+    QTest::newRow("partials slices") << QStringLiteral("partials") << -1 << false;
+    // A lab page may set fonts of its own on its plot: those stay as the page set them.
+    QTest::newRow("lab: slope") << QStringLiteral("lab") << int(DerivativesLab::Page::Slope)
+                                << true;
+    QTest::newRow("lab: tangent") << QStringLiteral("lab") << int(DerivativesLab::Page::Tangent)
+                                  << true;
+    QTest::newRow("lab: secant") << QStringLiteral("lab") << int(DerivativesLab::Page::Secant)
+                                 << true;
+    QTest::newRow("lab: exponential")
+        << QStringLiteral("lab") << int(DerivativesLab::Page::Exponential) << true;
+    QTest::newRow("lab: sigmoid") << QStringLiteral("lab") << int(DerivativesLab::Page::Sigmoid)
+                                  << true;
+    QTest::newRow("lab: any f(x)")
+        << QStringLiteral("lab") << int(DerivativesLab::Page::AnyFunction) << true;
+}
+
+void TestMainWindow::testPresenterModeScalesPlots()
+{
+    QFETCH(QString, view);
+    QFETCH(int, page);
+    QFETCH(bool, pageFonts);
+    MainWindow window;
+    QVERIFY(showActive(window));
+    const QList<QCustomPlot*> plots = plotsOf(window, view, page);
+    QVERIFY(!plots.isEmpty());
+    QList<QList<PlotFont>> before;
+    for (QCustomPlot* plot : plots) {
+        before << fontsOf(plot);
+    }
+    const qreal normalSize = window.font().pointSizeF();
+
+    press(window, {Qt::Key_F11});
+    QVERIFY(window.isPresenterMode());
+    const qreal factor = window.font().pointSizeF() / normalSize;
+    QVERIFY(factor > 1.2);
+    for (qsizetype i = 0; i < plots.size(); ++i) {
+        const QList<PlotFont> after = fontsOf(plots[i]);
+        QCOMPARE(after.size(), before[i].size());
+        for (qsizetype j = 0; j < after.size(); ++j) {
+            const PlotFont& was = before[i][j];
+            const QFont& is = after[j].font;
+            const bool scaled = qFuzzyCompare(is.pointSizeF(), was.font.pointSizeF() * factor);
+            // Axes are the plot's own: they always follow.
+            const bool axis = was.where.startsWith(QStringLiteral("tick labels of axis")) ||
+                              was.where.startsWith(QStringLiteral("label of axis"));
+            const bool pageOwn = pageFonts && !axis && is == was.font;
+            QVERIFY2(scaled || pageOwn, qPrintable(QStringLiteral("%1: %2 pt, was %3 pt")
+                                                       .arg(was.where)
+                                                       .arg(is.pointSizeF())
+                                                       .arg(was.font.pointSizeF())));
+        }
+    }
+
+    press(window, {Qt::Key_F11});
+    QVERIFY(!window.isPresenterMode());
+    for (qsizetype i = 0; i < plots.size(); ++i) {
+        compareSame(before[i], fontsOf(plots[i]));
+    }
 }
 
 void TestMainWindow::testViewToggles_data()

@@ -11,6 +11,15 @@
 
 namespace gradlab {
 
+namespace {
+
+// Relative to the plot's font, which they follow: a plot that is the page's subject reads a
+// little larger than the widgets around it (10 and 11 pt beside the default 9 pt font).
+constexpr PlotFontRole kTickLabelFont{10.0 / 9.0};
+constexpr PlotFontRole kLabelFont{11.0 / 9.0};
+
+} // namespace
+
 LabPlot::LabPlot(QWidget* parent)
     : QCustomPlot(parent)
 {
@@ -20,17 +29,22 @@ LabPlot::LabPlot(QWidget* parent)
     setMinimumSize(360, 280);
     setCursor(Qt::PointingHandCursor);
     styleAxisRect(axisRect());
+    m_plotFonts.addLegend(legend, kLabelFont);
 }
 
 void LabPlot::styleAxisRect(QCPAxisRect* rect)
 {
-    QFont tickFont = rect->parentPlot()->font();
-    tickFont.setPointSizeF(10);
-    QFont labelFont = tickFont;
-    labelFont.setPointSizeF(11);
+    if (auto* plot = qobject_cast<LabPlot*>(rect->parentPlot())) {
+        plot->m_plotFonts.addAxisRect(rect, kTickLabelFont, kLabelFont);
+    } else {
+        // Another plot: fonts derived from its font once, as QCustomPlot itself does.
+        const QFont base = rect->parentPlot()->font();
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setTickLabelFont(PlotFonts::derive(base, kTickLabelFont));
+            axis->setLabelFont(PlotFonts::derive(base, kLabelFont));
+        }
+    }
     for (QCPAxis* axis : rect->axes()) {
-        axis->setTickLabelFont(tickFont);
-        axis->setLabelFont(labelFont);
         axis->setBasePen(QPen(labstyle::kInk));
         axis->setTickPen(QPen(labstyle::kInk));
         axis->setSubTickPen(QPen(labstyle::kInk));
@@ -68,11 +82,17 @@ QCPItemText* LabPlot::addLabel(QCPAxisRect* rect, const QColor& color, Qt::Align
     label->position->setType(QCPItemPosition::ptPlotCoords);
     label->setPositionAlignment(alignment);
     label->setColor(color);
-    QFont labelFont = font();
-    labelFont.setPointSizeF(11);
-    label->setFont(labelFont);
+    m_plotFonts.addText(label, kLabelFont);
     label->setPadding(QMargins(4, 2, 4, 2));
     return label;
+}
+
+void LabPlot::changeEvent(QEvent* event)
+{
+    QCustomPlot::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_plotFonts.apply();
+    }
 }
 
 void LabPlot::setCurveData(QCPGraph* graph, const QVector<double>& x, const QVector<double>& y)

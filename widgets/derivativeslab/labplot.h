@@ -2,15 +2,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "plotfonts.h"
+
 #include <QPointF>
 #include <QVector>
 #include <qcustomplot.h>
 
 namespace gradlab {
 
-/// \brief A QCustomPlot styled for the Derivatives lab (light grid, readable fonts, axes through
-/// zero drawn darker) that reports left-button presses and drags in pixels, so each page can move
-/// its model's point under the mouse.
+/// \brief A QCustomPlot styled for the Derivatives lab (light grid, readable fonts that follow the
+/// widget's font, axes through zero drawn darker) that reports left-button presses and drags in
+/// pixels, so each page can move its model's point under the mouse.
 class LabPlot : public QCustomPlot
 {
     Q_OBJECT
@@ -18,14 +20,15 @@ class LabPlot : public QCustomPlot
 public:
     explicit LabPlot(QWidget* parent = nullptr);
 
-    /// Styles the axes of \a rect like the default one (the sigmoid page adds a second rect).
+    /// Styles the axes of \a rect like the default one (the sigmoid page adds a second rect);
+    /// on a LabPlot, their fonts follow the plot's font from then on.
     static void styleAxisRect(QCPAxisRect* rect);
     /// A graph on \a rect's axes drawn with \a pen.
     QCPGraph* addCurve(QCPAxisRect* rect, const QPen& pen);
     /// A graph that shows single points as discs of \a diameter pixels.
     QCPGraph* addMarker(QCPAxisRect* rect, const QColor& color, double diameter = 11.0,
                         bool filled = true);
-    /// A text label in plot coordinates of \a rect.
+    /// A text label in plot coordinates of \a rect; its font follows the plot's font.
     QCPItemText* addLabel(QCPAxisRect* rect, const QColor& color, Qt::Alignment alignment);
 
     /// Sets \a graph's data, turning infinities into gaps (NaN) so poles do not draw wild lines.
@@ -47,8 +50,11 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    /// On a font change (presenter mode), axes, legend and labels follow the plot's font.
+    void changeEvent(QEvent* event) override;
 
 private:
+    PlotFonts m_plotFonts{this};
     bool m_dragging = false;
 };
 
