@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "charts/runcharts.h"
 #include "charts/steptablemodel.h"
+#include "common/plotfontprobe.h"
 #include "contourview/contourview.h"
 #include "derivativeslab/derivativeslab.h"
 #include "functions/presets.h"
@@ -32,6 +33,7 @@
 #include <qcustomplot.h>
 
 using namespace gradlab;
+using namespace gradlab::testing;
 
 namespace {
 
@@ -60,56 +62,6 @@ bool showActive(MainWindow& window)
 QString gradlabProgram()
 {
     return QStringLiteral(GRADLAB_BINARY_DIR "/app/gradlab");
-}
-
-// A font a plot draws text with, and where.
-struct PlotFont
-{
-    QString where;
-    QFont font;
-};
-
-// Every font \a plot draws text with: tick labels and label of each axis (the colour bar's too),
-// legends and their items, titles and text items, in the plot's own order.
-QList<PlotFont> fontsOf(QCustomPlot* plot)
-{
-    QList<PlotFont> fonts;
-    const auto addAxis = [&fonts](const QCPAxis* axis) {
-        fonts.append(
-            {QStringLiteral("tick labels of axis '%1'").arg(axis->label()), axis->tickLabelFont()});
-        fonts.append({QStringLiteral("label of axis '%1'").arg(axis->label()), axis->labelFont()});
-    };
-    for (QCPLayoutElement* element : plot->plotLayout()->elements(true)) {
-        if (auto* rect = qobject_cast<QCPAxisRect*>(element)) {
-            for (const QCPAxis* axis : rect->axes()) {
-                addAxis(axis);
-            }
-        } else if (auto* scale = qobject_cast<QCPColorScale*>(element)) {
-            addAxis(scale->axis());
-        } else if (auto* legend = qobject_cast<QCPLegend*>(element)) {
-            fonts.append({QStringLiteral("legend"), legend->font()});
-        } else if (auto* entry = qobject_cast<QCPAbstractLegendItem*>(element)) {
-            fonts.append({QStringLiteral("legend item"), entry->font()});
-        } else if (auto* title = qobject_cast<QCPTextElement*>(element)) {
-            fonts.append({QStringLiteral("title '%1'").arg(title->text()), title->font()});
-        }
-    }
-    for (int i = 0; i < plot->itemCount(); ++i) {
-        if (auto* text = qobject_cast<QCPItemText*>(plot->item(i))) {
-            fonts.append({QStringLiteral("text '%1'").arg(text->text()), text->font()});
-        }
-    }
-    return fonts;
-}
-
-// Checks that \a after holds exactly the fonts of \a before.
-void compareSame(const QList<PlotFont>& before, const QList<PlotFont>& after)
-{
-    QCOMPARE(after.size(), before.size());
-    for (qsizetype i = 0; i < before.size(); ++i) {
-        QCOMPARE(after[i].where, before[i].where);
-        QCOMPARE(after[i].font.toString(), before[i].font.toString());
-    }
 }
 
 // The plots of \a view: "contour", "charts", "partials", or "lab" (its page \a page).
