@@ -19,6 +19,12 @@
 #include <limits>
 
 namespace gradlab {
+namespace {
+
+// The formula typed and its derivative read larger than the text around them.
+constexpr PlotFontRole kEditorFont{1.25};
+
+} // namespace
 
 FunctionPage::FunctionPage(QWidget* parent)
     : CurvePage(parent)
@@ -46,11 +52,9 @@ FunctionPage::FunctionPage(QWidget* parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto* editorRow = new QHBoxLayout;
     auto* prompt = new QLabel(tr("f(x) ="), left);
-    QFont editorFont = prompt->font();
-    editorFont.setPointSizeF(editorFont.pointSizeF() * 1.25);
-    prompt->setFont(editorFont);
+    labstyle::followFont(prompt, kEditorFont);
     m_editor = new ExpressionEdit(left);
-    m_editor->setFont(editorFont);
+    labstyle::followFont(m_editor, kEditorFont);
     m_editor->setText(m_model->text());
     m_editor->setPlaceholderText(tr("a function of x, e.g. x^3 - 2x or sigmoid(2x)"));
     m_editor->setToolTip(tr("Press Return to plot; x is the variable"));
@@ -65,9 +69,7 @@ FunctionPage::FunctionPage(QWidget* parent)
     QWidget* side = sideLayout->parentWidget();
     sideLayout->setContentsMargins(6, 0, 0, 0);
     m_result = labstyle::readout(side);
-    QFont resultFont = m_result->font();
-    resultFont.setPointSizeF(resultFont.pointSizeF() * 1.25);
-    m_result->setFont(resultFont);
+    labstyle::followFont(m_result, {labstyle::kReadoutFont.scale * kEditorFont.scale});
     sideLayout->addWidget(m_result);
     m_steps = labstyle::paragraph(QString(), side);
     sideLayout->addWidget(m_steps);

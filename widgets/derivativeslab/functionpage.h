@@ -31,6 +31,8 @@ public:
     QTableView* tableView() const { return m_tableView; }
     /// The line under the editor: the error in words, or what the plot shows.
     QLabel* status() const { return m_status; }
+    /// The derivative found, above its rule-by-rule derivation.
+    QLabel* result() const { return m_result; }
 
     /// Loads row \a row of the table of derivatives, as a click on it does.
     void loadTableRow(int row);

@@ -32,17 +32,16 @@ QVBoxLayout* LabPage::addSidePanel(const QString& title, const QString& introduc
 {
     QVBoxLayout* panel = addSidePanel(m_plot, minimumWidth, maximumWidth);
     QWidget* side = panel->parentWidget();
-    panel->addWidget(labstyle::heading(title, side));
+    m_title = labstyle::heading(title, side);
+    panel->addWidget(m_title);
     panel->addWidget(labstyle::paragraph(introduction, side));
     return panel;
 }
 
 void LabPage::showLegend()
 {
+    // Its font is the plot's own, which follows the plot's font.
     m_plot->legend->setVisible(true);
-    QFont legendFont = m_plot->font();
-    legendFont.setPointSizeF(11);
-    m_plot->legend->setFont(legendFont);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 }
 

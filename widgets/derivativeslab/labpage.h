@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QVBoxLayout;
 
 namespace gradlab {
@@ -17,6 +18,8 @@ class LabPage : public QWidget
 
 public:
     LabPlot* plot() const { return m_plot; }
+    /// The heading of the usual side panel; null on a page without one.
+    QLabel* title() const { return m_title; }
 
 protected:
     explicit LabPage(QWidget* parent = nullptr);
@@ -28,11 +31,12 @@ protected:
     /// The usual side panel: beside the plot, opening with \a title and \a introduction.
     QVBoxLayout* addSidePanel(const QString& title, const QString& introduction,
                               int minimumWidth = 340, int maximumWidth = 420);
-    /// Shows the plot's legend in its top left corner, in 11-point type.
+    /// Shows the plot's legend in its top left corner, in the plot's label font.
     void showLegend();
 
 private:
     LabPlot* m_plot;
+    QLabel* m_title = nullptr;
 };
 
 } // namespace gradlab

@@ -4,11 +4,83 @@
 
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFont>
 #include <QLabel>
 #include <cmath>
+#include <functional>
+#include <qcustomplot.h>
+#include <utility>
 
 namespace gradlab::labstyle {
+
+namespace {
+
+/// Watches a base widget's font changes and sets the font of the object it is a child of, derived
+/// from the base's current font.
+class FontFollower : public QObject
+{
+public:
+    using Apply = std::function<void(const QFont&)>;
+
+    FontFollower(QObject* target, QWidget* base, PlotFontRole role, Apply apply)
+        : QObject(target)
+        , m_base(base)
+        , m_role(role)
+        , m_apply(std::move(apply))
+    {
+        base->installEventFilter(this);
+        follow();
+    }
+
+    void setRole(PlotFontRole role)
+    {
+        m_role = role;
+        follow();
+    }
+
+    /// The follower of \a target, or null if it has none yet.
+    static FontFollower* of(const QObject* target)
+    {
+        for (QObject* child : target->children()) {
+            if (auto* follower = dynamic_cast<FontFollower*>(child)) {
+                return follower;
+            }
+        }
+        return nullptr;
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        // Qt has given the base its new font already, and its children theirs: a child whose
+        // size was set keeps it until now.
+        if (watched == m_base && event->type() == QEvent::FontChange) {
+            follow();
+        }
+        return false;
+    }
+
+private:
+    void follow() { m_apply(PlotFonts::derive(m_base->font(), m_role)); }
+
+    // The base is the target's parent (or its plot), so it outlives this child of the target.
+    QWidget* m_base = nullptr;
+    PlotFontRole m_role;
+    Apply m_apply;
+};
+
+/// Makes \a target follow \a base's font in \a role, or changes the role it follows it in.
+void follow(QObject* target, QWidget* base, PlotFontRole role, FontFollower::Apply apply)
+{
+    if (FontFollower* follower = FontFollower::of(target)) {
+        follower->setRole(role);
+    } else {
+        new FontFollower(target, base, role, std::move(apply));
+    }
+}
+
+} // namespace
 
 QString fixed(double value, int decimals)
 {
@@ -31,13 +103,28 @@ QString significant(double value, int digits)
     return QString::number(value, 'g', digits).replace(QLatin1Char('-'), QChar(0x2212));
 }
 
+void followFont(QWidget* widget, PlotFontRole role)
+{
+    follow(widget, widget->parentWidget(), role,
+           [widget](const QFont& font) { widget->setFont(font); });
+}
+
+void followFont(QCPItemText* text, PlotFontRole role)
+{
+    follow(text, text->parentPlot(), role, [text](const QFont& font) {
+        // Selected text is drawn bold, as QCustomPlot does by default.
+        QFont selected = font;
+        selected.setBold(true);
+        text->setFont(font);
+        text->setSelectedFont(selected);
+        text->parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+    });
+}
+
 QLabel* heading(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.3);
-    label->setFont(font);
+    followFont(label, kHeadingFont);
     label->setWordWrap(true);
     return label;
 }
@@ -54,9 +141,7 @@ QLabel* paragraph(const QString& text, QWidget* parent)
 QLabel* readout(QWidget* parent)
 {
     auto* label = paragraph(QString(), parent);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 1.15);
-    label->setFont(font);
+    followFont(label, kReadoutFont);
     return label;
 }
 

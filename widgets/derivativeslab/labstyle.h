@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "plotfonts.h"
+
 #include <QColor>
 #include <QString>
 
+class QCPItemText;
 class QDoubleSpinBox;
 class QLabel;
 class QWidget;
@@ -24,16 +27,29 @@ inline const QColor kInk{40, 44, 52};
 /// Highlight behind the best row of the difference table.
 inline const QColor kHighlight{214, 240, 238};
 
+/// A heading's font, relative to its parent's: it stands out from the paragraphs around it.
+inline constexpr PlotFontRole kHeadingFont{1.3, true};
+/// A readout's font, relative to its parent's.
+inline constexpr PlotFontRole kReadoutFont{1.15};
+
 /// Formats a readout: \a decimals fixed decimals, "undefined" when not finite, no "-0.00".
 QString fixed(double value, int decimals = 2);
 /// Formats a value with up to \a digits significant digits ("1e-08", "2.000000011").
 QString significant(double value, int digits = 10);
 
-/// A bold page title.
+/// Gives \a widget the font \a role of its parent widget's font (the parent at this call), now and
+/// again at each font change of that parent (presenter mode): its size relative to the parent's
+/// holds, and restoring the parent's font gives back the exact size. A later call replaces the
+/// role.
+void followFont(QWidget* widget, PlotFontRole role);
+/// The same for a text item of a plot, relative to its plot's font.
+void followFont(QCPItemText* text, PlotFontRole role);
+
+/// A bold page title, 1.3 times its parent's font.
 QLabel* heading(const QString& text, QWidget* parent);
 /// A word-wrapped paragraph of rich text.
 QLabel* paragraph(const QString& text, QWidget* parent);
-/// A large readout label (rich text), selectable.
+/// A large readout label (rich text, 1.15 times its parent's font), selectable.
 QLabel* readout(QWidget* parent);
 /// A box for typing x exactly: 3 decimals, steps of 0.1, the value taken on Return or when focus
 /// leaves rather than at each keystroke. The caller sets its range.

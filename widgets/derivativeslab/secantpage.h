@@ -30,6 +30,10 @@ public:
     SecantModel* model() const { return m_model; }
     QSlider* hSlider() const { return m_hSlider; }
     QTableView* tableView() const { return m_tableView; }
+    /// The box on the plot with the secant's and the tangent's slopes.
+    QCPItemText* slopes() const { return m_slopes; }
+    /// The side panel's readout of x, h and the difference quotient.
+    QLabel* readout() const { return m_readout; }
 
     /// The slider's positions: 0 is h = 1e-12, kSliderSteps is h = 3, evenly in log₁₀ h.
     static constexpr int kSliderSteps = 1000;

@@ -22,6 +22,7 @@
 #include "panels/expressionedit.h"
 
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
@@ -36,6 +37,36 @@ Q_DECLARE_METATYPE(gradlab::DerivativeRule)
 Q_DECLARE_METATYPE(gradlab::DerivativesLab::Page)
 
 namespace {
+
+/// A text of the lab whose size is set relative to the font around it.
+enum class LabText {
+    SecantHeading,
+    SecantReadout,
+    SecantSlopes,
+    FunctionEditor,
+    FunctionResult,
+    FunctionLegend
+};
+
+/// The font \a text of \a lab is drawn in now.
+QFont fontOf(const DerivativesLab& lab, LabText text)
+{
+    switch (text) {
+    case LabText::SecantHeading:
+        return lab.secantPage()->title()->font();
+    case LabText::SecantReadout:
+        return lab.secantPage()->readout()->font();
+    case LabText::SecantSlopes:
+        return lab.secantPage()->slopes()->font();
+    case LabText::FunctionEditor:
+        return lab.functionPage()->editor()->font();
+    case LabText::FunctionResult:
+        return lab.functionPage()->result()->font();
+    case LabText::FunctionLegend:
+        return lab.functionPage()->plot()->legend->font();
+    }
+    return {};
+}
 
 /// |a − b| within \a tolerance relative to the larger magnitude (absolute below 1).
 bool close(double a, double b, double tolerance)
@@ -80,6 +111,8 @@ CurveModel* curveModelOf(const DerivativesLab& lab, DerivativesLab::Page page)
 
 } // namespace
 
+Q_DECLARE_METATYPE(LabText)
+
 class TestDerivativesLab : public QObject
 {
     Q_OBJECT
@@ -118,6 +151,8 @@ private Q_SLOTS:
     void reluKinkConvention();
     void showPage_data();
     void showPage();
+    void textsFollowTheFont_data();
+    void textsFollowTheFont();
     void screenshots();
 };
 
@@ -715,6 +750,41 @@ void TestDerivativesLab::showPage()
     lab.showPage(index);
     QCOMPARE(lab.currentPage(), shown);
     QCOMPARE(changed.count(), shown == 0 ? 0 : 1);
+}
+
+void TestDerivativesLab::textsFollowTheFont_data()
+{
+    QTest::addColumn<LabText>("text");
+    QTest::newRow("secant heading") << LabText::SecantHeading;
+    QTest::newRow("secant readout") << LabText::SecantReadout;
+    QTest::newRow("secant slopes") << LabText::SecantSlopes;
+    QTest::newRow("function editor") << LabText::FunctionEditor;
+    QTest::newRow("function result") << LabText::FunctionResult;
+    QTest::newRow("function legend") << LabText::FunctionLegend;
+}
+
+void TestDerivativesLab::textsFollowTheFont()
+{
+    QFETCH(LabText, text);
+    DerivativesLab lab;
+    const QFont original = lab.font();
+    QVERIFY(original.pointSizeF() > 0);
+    const QFont before = fontOf(lab, text);
+    QVERIFY(before.pointSizeF() > 0);
+    // Presenter mode: the lab's font 1.5 times larger, passed on to its pages by Qt.
+    QFont larger = original;
+    larger.setPointSizeF(original.pointSizeF() * 1.5);
+    lab.setFont(larger);
+    const QFont enlarged = fontOf(lab, text);
+    QVERIFY2(close(enlarged.pointSizeF(), 1.5 * before.pointSizeF(), 1e-9),
+             qPrintable(QStringLiteral("%1 pt, expected 1.5 × %2 pt")
+                            .arg(enlarged.pointSizeF())
+                            .arg(before.pointSizeF())));
+    QCOMPARE(enlarged.bold(), before.bold());
+    // Back to the usual font: the very sizes of before.
+    lab.setFont(original);
+    QCOMPARE(fontOf(lab, text).pointSizeF(), before.pointSizeF());
+    QCOMPARE(fontOf(lab, text).bold(), before.bold());
 }
 
 void TestDerivativesLab::screenshots()
