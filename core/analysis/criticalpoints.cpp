@@ -154,29 +154,23 @@ struct Candidate
     PointValue value;
 };
 
-/// Newton on ∇f = 0 from \a seed: each step is capped at \a maxStep (so a seed finds a critical
-/// point near itself) and halved until ‖∇f‖ decreases. Nothing when it fails, leaves the domain,
-/// or ends with ‖∇f‖ above \a gradientTolerance.
-std::optional<Candidate> solveFrom(const Objective& objective, const Domain& domain,
-                                   const Eigen::Vector2d& seed, double maxStep,
-                                   double gradientTolerance)
+/// Newton-like iteration on ∇f = 0 from \a start, taking the step \a stepOf gives at each
+/// iterate: capped at \a maxStep and halved until ‖∇f‖ decreases. Stops when no halving helps,
+/// when the iterate leaves \a bounds, or when the step is at the rounding level of the
+/// coordinates; 100 iterations at most (linear convergence at a degenerate point included).
+template <typename StepOf>
+Candidate iterate(const Objective& objective, Eigen::Vector2d x, double maxStep, double size,
+                  const Domain& bounds, StepOf stepOf)
 {
-    const double size = std::max(domain.width(), domain.height());
-    // Iterates may wander half a seed spacing past the edge before they count as lost.
-    const Domain wide{domain.xMin - maxStep, domain.xMax + maxStep, domain.yMin - maxStep,
-                      domain.yMax + maxStep};
-    Eigen::Vector2d x = seed;
     PointValue value = objective(x);
-    // Quadratic convergence needs a handful of iterations; a degenerate point (monkey saddle)
-    // converges linearly, halving the distance per step: 100 reach 10⁻³⁰ of the domain size.
     constexpr int maxIterations = 100;
     constexpr int maxHalvings = 30;
     for (int iteration = 0; iteration < maxIterations; ++iteration) {
         if (!isFinite(value)) {
-            return std::nullopt;
+            break;
         }
         const double gradientNorm = value.gradient.norm();
-        Eigen::Vector2d step = newtonStep(value);
+        Eigen::Vector2d step = stepOf(value);
         const double length = step.norm();
         if (gradientNorm == 0 || !(length > 0)) {
             break;
@@ -197,14 +191,28 @@ std::optional<Candidate> solveFrom(const Objective& objective, const Domain& dom
             }
             step *= 0.5;
         }
-        if (!accepted || !wide.contains(x.x(), x.y())) {
-            break;
-        }
-        // Converged when the step is at the rounding level of the coordinates.
-        if (step.norm() <= 1e-15 * (size + x.norm())) {
+        if (!accepted || !bounds.contains(x.x(), x.y()) ||
+            step.norm() <= 1e-15 * (size + x.norm())) {
             break;
         }
     }
+    return {x, value};
+}
+
+/// Newton on ∇f = 0 from \a seed: each step is capped at \a maxStep (so a seed finds a critical
+/// point near itself) and halved until ‖∇f‖ decreases. Nothing when it fails, leaves the domain,
+/// or ends with ‖∇f‖ above \a gradientTolerance.
+std::optional<Candidate> solveFrom(const Objective& objective, const Domain& domain,
+                                   const Eigen::Vector2d& seed, double maxStep,
+                                   double gradientTolerance)
+{
+    const double size = std::max(domain.width(), domain.height());
+    // Iterates may wander half a seed spacing past the edge before they count as lost.
+    const Domain wide{domain.xMin - maxStep, domain.xMax + maxStep, domain.yMin - maxStep,
+                      domain.yMax + maxStep};
+    // Quadratic convergence needs a handful of iterations; a degenerate point (monkey saddle)
+    // converges linearly, halving the distance per step: 100 reach 10⁻³⁰ of the domain size.
+    auto [x, value] = iterate(objective, seed, maxStep, size, wide, newtonStep);
     if (!isFinite(value) || !domain.contains(x.x(), x.y())) {
         return std::nullopt;
     }
@@ -386,40 +394,10 @@ std::optional<Candidate> settleAcross(const Objective& objective, const Domain& 
         }
         return -(normal.dot(value.gradient) / lambda) * normal;
     };
-    Eigen::Vector2d x = start;
-    PointValue value = objective(x);
     // as in solveFrom: a curve of both-zero eigenvalues (x³) converges linearly
-    constexpr int maxIterations = 100;
-    constexpr int maxHalvings = 30;
-    for (int iteration = 0; iteration < maxIterations; ++iteration) {
-        if (!isFinite(value)) {
-            return std::nullopt;
-        }
-        const double gradientNorm = value.gradient.norm();
-        Eigen::Vector2d step = across(value);
-        const double length = step.norm();
-        if (gradientNorm == 0 || !(length > 0)) {
-            break;
-        }
-        if (length > maxStep) {
-            step *= maxStep / length;
-        }
-        bool accepted = false;
-        for (int halving = 0; halving < maxHalvings; ++halving) {
-            const PointValue trialValue = objective(x + step);
-            // merit: ‖∇f‖ must decrease
-            if (isFinite(trialValue) && trialValue.gradient.norm() < gradientNorm) {
-                x += step;
-                value = trialValue;
-                accepted = true;
-                break;
-            }
-            step *= 0.5;
-        }
-        if (!accepted || step.norm() <= 1e-15 * (size + x.norm())) {
-            break;
-        }
-    }
+    constexpr double kInfinity = std::numeric_limits<double>::infinity();
+    auto [x, value] = iterate(objective, start, maxStep, size,
+                              Domain{-kInfinity, kInfinity, -kInfinity, kInfinity}, across);
     if (!isFinite(value) || !domain.contains(x.x(), x.y())) {
         return std::nullopt;
     }
