@@ -5,6 +5,7 @@
 #include "session.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QOffscreenSurface>
@@ -100,9 +101,7 @@ SurfaceView::SurfaceView(Session* session, QWidget* parent)
 
     m_graph->activeTheme()->setType(Q3DTheme::ThemeQt);
     m_graph->activeTheme()->setLabelBackgroundEnabled(false);
-    QFont font = m_graph->activeTheme()->font();
-    font.setPointSize(28);
-    m_graph->activeTheme()->setFont(font);
+    applyLabelFont();
     m_graph->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
     m_graph->setSelectionMode(QAbstract3DGraph::SelectionItem);
     m_graph->axisX()->setTitle(QStringLiteral("x"));
@@ -158,6 +157,29 @@ SurfaceView::SurfaceView(Session* session, QWidget* parent)
 }
 
 SurfaceView::~SurfaceView() = default;
+
+QFont SurfaceView::labelFont() const
+{
+    return m_graph ? m_graph->activeTheme()->font() : QFont();
+}
+
+void SurfaceView::applyLabelFont()
+{
+    // derived from the view's current font, never from the previous label font, so that
+    // presenter mode's larger font grows the labels and the normal font gives them back exactly
+    QFont font = m_graph->activeTheme()->font();
+    font.setFamily(this->font().family());
+    font.setPointSizeF(kLabelScale * this->font().pointSizeF());
+    m_graph->activeTheme()->setFont(font);
+}
+
+void SurfaceView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && m_graph) {
+        applyLabelFont();
+    }
+}
 
 QString SurfaceView::fallbackMessage() const
 {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QFont>
 #include <QImage>
 #include <QLinearGradient>
 #include <QMap>
@@ -63,6 +64,13 @@ public:
     QVector3D probeMarker() const;
     /// How far markers sit above the surface, in units of f (so they are not hidden in it).
     double lift() const { return m_lift; }
+    /// The font of the axis labels and titles in the scene: the view's font scaled by
+    /// kLabelScale (a label texture is drawn at that size, then shrunk into the scene).
+    QFont labelFont() const;
+    static constexpr double kLabelScale = 28.0 / 9.0;
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 public Q_SLOTS:
     void showTop() { setCameraPreset(CameraPreset::Top); }
@@ -78,6 +86,7 @@ private:
         QCustom3DItem* descent = nullptr; ///< −∇f at the current point
     };
 
+    void applyLabelFont();
     void functionChanged();
     void rebuildMesh(int samples);
     void rebuildRuns();

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void probeOnSurface();
     void adaptiveResolution();
     void rendersImage();
+    void labelsFollowTheFont_data();
+    void labelsFollowTheFont();
 };
 
 namespace {
@@ -152,6 +154,36 @@ void TestSurfaceView::rendersImage()
         QVERIFY(view.renderToImage(QSize(1200, 900))
                     .save(QString::fromLocal8Bit(directory) + QStringLiteral("/surface.png")));
     }
+}
+
+void TestSurfaceView::labelsFollowTheFont_data()
+{
+    QTest::addColumn<double>("factor");
+    QTest::newRow("presenter, half as big again") << 1.5;
+    QTest::newRow("twice") << 2.0;
+    QTest::newRow("smaller") << 0.8;
+}
+
+void TestSurfaceView::labelsFollowTheFont()
+{
+    QFETCH(double, factor);
+    Session session;
+    setUpBowl(session);
+    QWidget parent;
+    auto* view = new SurfaceView(&session, &parent);
+    parent.show();
+    const QFont before = parent.font();
+    const double labels = view->labelFont().pointSizeF();
+    QCOMPARE(labels, SurfaceView::kLabelScale * before.pointSizeF());
+
+    // as presenter mode does: a larger font on an ancestor, handed down by Qt
+    QFont larger = before;
+    larger.setPointSizeF(before.pointSizeF() * factor);
+    parent.setFont(larger);
+    QCOMPARE(view->labelFont().pointSizeF(), labels * factor);
+
+    parent.setFont(before);
+    QCOMPARE(view->labelFont().pointSizeF(), labels);
 }
 
 QTEST_MAIN(TestSurfaceView)
