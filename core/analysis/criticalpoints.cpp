@@ -61,15 +61,21 @@ Eigen::Vector2d newtonStep(const PointValue& value)
 }
 
 /// True when the Newton step is at most \a tolerance along each eigenvector of H: |pᵢ/λᵢ| ≤ tol
-/// for the gradient's component pᵢ, so a direction without curvature must have no gradient.
+/// for the gradient's component pᵢ. The closed-form eigenvalues are exact only to rounding of the
+/// largest, so a curvature below that (y⁴'s 12y² beside x²'s 2 at a converged iterate, computed
+/// as 0) counts as that rounding level: the gradient along it must be smaller still, which a
+/// slope (1e-10·x, with no critical point) is not.
 bool newtonStepWithin(const PointValue& value, double tolerance)
 {
     const Eigen::Matrix2d symmetric = 0.5 * (value.hessian + value.hessian.transpose());
     Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver;
     solver.computeDirect(symmetric);
     const Eigen::Vector2d projected = solver.eigenvectors().transpose() * value.gradient;
+    const double resolution =
+        64 * std::numeric_limits<double>::epsilon() * solver.eigenvalues().cwiseAbs().maxCoeff();
     for (int i = 0; i < 2; ++i) {
-        if (!(std::fabs(projected[i]) <= tolerance * std::fabs(solver.eigenvalues()[i]))) {
+        const double curvature = std::max(std::fabs(solver.eigenvalues()[i]), resolution);
+        if (!(std::fabs(projected[i]) <= tolerance * curvature)) {
             return false;
         }
     }

@@ -343,6 +343,11 @@ void TestCriticalPoints::criticalSet_data()
                                    << QList<double>{0, 0, degenerate} << QList<double>{} << edge;
     QTest::newRow("degenerate isolated minimum")
         << "x^4 + y^4" << square << QList<double>{0, 0, degenerate} << QList<double>{} << edge;
+    // 12y² vanishes beside x²'s 2 below the eigenvalues' rounding: found all the same
+    QTest::newRow("minimum flat in one direction only")
+        << "x^2 + y^4" << square << QList<double>{0, 0, degenerate} << QList<double>{} << edge;
+    QTest::newRow("gentle slope, no critical point")
+        << "1e-10*x + y^2" << square << QList<double>{} << QList<double>{} << edge;
 }
 
 void TestCriticalPoints::criticalSet()
