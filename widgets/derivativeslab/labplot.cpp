@@ -14,9 +14,8 @@ namespace gradlab {
 namespace {
 
 // Relative to the plot's font, which they follow: a plot that is the page's subject reads a
-// little larger than the widgets around it (10 and 11 pt beside the default 9 pt font).
+// little larger than the widgets around it (10 pt beside the default 9 pt font; labels 11 pt).
 constexpr PlotFontRole kTickLabelFont{10.0 / 9.0};
-constexpr PlotFontRole kLabelFont{11.0 / 9.0};
 
 } // namespace
 
@@ -73,7 +72,8 @@ QCPGraph* LabPlot::addMarker(QCPAxisRect* rect, const QColor& color, double diam
     return graph;
 }
 
-QCPItemText* LabPlot::addLabel(QCPAxisRect* rect, const QColor& color, Qt::Alignment alignment)
+QCPItemText* LabPlot::addLabel(QCPAxisRect* rect, const QColor& color, Qt::Alignment alignment,
+                               PlotFontRole role)
 {
     auto* label = new QCPItemText(this);
     label->setClipAxisRect(rect);
@@ -82,7 +82,7 @@ QCPItemText* LabPlot::addLabel(QCPAxisRect* rect, const QColor& color, Qt::Align
     label->position->setType(QCPItemPosition::ptPlotCoords);
     label->setPositionAlignment(alignment);
     label->setColor(color);
-    m_plotFonts.addText(label, kLabelFont);
+    m_plotFonts.addText(label, role);
     label->setPadding(QMargins(4, 2, 4, 2));
     return label;
 }

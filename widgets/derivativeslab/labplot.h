@@ -28,8 +28,12 @@ public:
     /// A graph that shows single points as discs of \a diameter pixels.
     QCPGraph* addMarker(QCPAxisRect* rect, const QColor& color, double diameter = 11.0,
                         bool filled = true);
-    /// A text label in plot coordinates of \a rect; its font follows the plot's font.
-    QCPItemText* addLabel(QCPAxisRect* rect, const QColor& color, Qt::Alignment alignment);
+    /// The font of the plot's labels, relative to the plot's font (11 pt beside the default 9).
+    static constexpr PlotFontRole kLabelFont{11.0 / 9.0};
+
+    /// A text label in plot coordinates of \a rect; its font follows the plot's font in \a role.
+    QCPItemText* addLabel(QCPAxisRect* rect, const QColor& color, Qt::Alignment alignment,
+                          PlotFontRole role = kLabelFont);
 
     /// Sets \a graph's data, turning infinities into gaps (NaN) so poles do not draw wild lines.
     static void setCurveData(QCPGraph* graph, const QVector<double>& x, const QVector<double>& y);

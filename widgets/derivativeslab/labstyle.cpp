@@ -8,28 +8,23 @@
 #include <QFont>
 #include <QLabel>
 #include <cmath>
-#include <functional>
-#include <qcustomplot.h>
-#include <utility>
 
 namespace gradlab::labstyle {
 
 namespace {
 
-/// Watches a base widget's font changes and sets the font of the object it is a child of, derived
-/// from the base's current font.
+/// Watches the font changes of a widget's parent and sets the widget's font, derived from the
+/// parent's current font.
 class FontFollower : public QObject
 {
 public:
-    using Apply = std::function<void(const QFont&)>;
-
-    FontFollower(QObject* target, QWidget* base, PlotFontRole role, Apply apply)
+    FontFollower(QWidget* target, PlotFontRole role)
         : QObject(target)
-        , m_base(base)
+        , m_target(target)
+        , m_base(target->parentWidget())
         , m_role(role)
-        , m_apply(std::move(apply))
     {
-        base->installEventFilter(this);
+        m_base->installEventFilter(this);
         follow();
     }
 
@@ -40,8 +35,9 @@ public:
     }
 
     /// The follower of \a target, or null if it has none yet.
-    static FontFollower* of(const QObject* target)
+    static FontFollower* of(const QWidget* target)
     {
+        // not findChild: without Q_OBJECT its qobject_cast would match any QObject
         for (QObject* child : target->children()) {
             if (auto* follower = dynamic_cast<FontFollower*>(child)) {
                 return follower;
@@ -62,23 +58,13 @@ protected:
     }
 
 private:
-    void follow() { m_apply(PlotFonts::derive(m_base->font(), m_role)); }
+    void follow() { m_target->setFont(PlotFonts::derive(m_base->font(), m_role)); }
 
-    // The base is the target's parent (or its plot), so it outlives this child of the target.
+    // The base is the target's parent, so it outlives this child of the target.
+    QWidget* m_target = nullptr;
     QWidget* m_base = nullptr;
     PlotFontRole m_role;
-    Apply m_apply;
 };
-
-/// Makes \a target follow \a base's font in \a role, or changes the role it follows it in.
-void follow(QObject* target, QWidget* base, PlotFontRole role, FontFollower::Apply apply)
-{
-    if (FontFollower* follower = FontFollower::of(target)) {
-        follower->setRole(role);
-    } else {
-        new FontFollower(target, base, role, std::move(apply));
-    }
-}
 
 } // namespace
 
@@ -105,20 +91,11 @@ QString significant(double value, int digits)
 
 void followFont(QWidget* widget, PlotFontRole role)
 {
-    follow(widget, widget->parentWidget(), role,
-           [widget](const QFont& font) { widget->setFont(font); });
-}
-
-void followFont(QCPItemText* text, PlotFontRole role)
-{
-    follow(text, text->parentPlot(), role, [text](const QFont& font) {
-        // Selected text is drawn bold, as QCustomPlot does by default.
-        QFont selected = font;
-        selected.setBold(true);
-        text->setFont(font);
-        text->setSelectedFont(selected);
-        text->parentPlot()->replot(QCustomPlot::rpQueuedReplot);
-    });
+    if (FontFollower* follower = FontFollower::of(widget)) {
+        follower->setRole(role);
+    } else {
+        new FontFollower(widget, role);
+    }
 }
 
 QLabel* heading(const QString& text, QWidget* parent)

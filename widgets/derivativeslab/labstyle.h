@@ -7,7 +7,6 @@
 #include <QColor>
 #include <QString>
 
-class QCPItemText;
 class QDoubleSpinBox;
 class QLabel;
 class QWidget;
@@ -42,8 +41,6 @@ QString significant(double value, int digits = 10);
 /// holds, and restoring the parent's font gives back the exact size. A later call replaces the
 /// role.
 void followFont(QWidget* widget, PlotFontRole role);
-/// The same for a text item of a plot, relative to its plot's font.
-void followFont(QCPItemText* text, PlotFontRole role);
 
 /// A bold page title, 1.3 times its parent's font.
 QLabel* heading(const QString& text, QWidget* parent);

@@ -63,14 +63,13 @@ SecantPage::SecantPage(QWidget* parent)
     m_labelB = plot()->addLabel(rect, labstyle::kInk, Qt::AlignHCenter | Qt::AlignTop);
     m_labelB->setText(QStringLiteral("x + h"));
     m_points = plot()->addMarker(rect, labstyle::kPoint, 13.0);
-    m_slopes = plot()->addLabel(rect, labstyle::kInk, Qt::AlignLeft | Qt::AlignTop);
+    // 13 pt beside the default 9 pt font: the page's answer, larger than the plot's labels.
+    m_slopes = plot()->addLabel(rect, labstyle::kInk, Qt::AlignLeft | Qt::AlignTop, {13.0 / 9.0});
     m_slopes->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_slopes->position->setCoords(0.02, 0.03);
     m_slopes->setBrush(QBrush(QColor(255, 255, 255, 235)));
     m_slopes->setPen(QPen(QColor(200, 204, 210)));
     m_slopes->setPadding(QMargins(8, 5, 8, 5));
-    // 13 pt beside the default 9 pt font: the page's answer, larger than the plot's labels.
-    labstyle::followFont(m_slopes, {13.0 / 9.0});
 
     QVBoxLayout* sideLayout = addSidePanel(
         tr("The limit definition"),
