@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "surfaceview.h"
 
+#include "plotfonts.h"
 #include "session.h"
 
 #include <QDateTime>
@@ -167,10 +168,7 @@ void SurfaceView::applyLabelFont()
 {
     // derived from the view's current font, never from the previous label font, so that
     // presenter mode's larger font grows the labels and the normal font gives them back exactly
-    QFont font = m_graph->activeTheme()->font();
-    font.setFamily(this->font().family());
-    font.setPointSizeF(kLabelScale * this->font().pointSizeF());
-    m_graph->activeTheme()->setFont(font);
+    m_graph->activeTheme()->setFont(PlotFonts::derive(font(), {kLabelScale}));
 }
 
 void SurfaceView::changeEvent(QEvent* event)
