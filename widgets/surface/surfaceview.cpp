@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "surfaceview.h"
 
+#include "analysis/clipping.h"
 #include "plotfonts.h"
 #include "session.h"
 
@@ -114,6 +115,7 @@ SurfaceView::SurfaceView(Session* session, QWidget* parent)
     }
 
     m_surface = new QSurface3DSeries;
+    m_surface->setObjectName(QStringLiteral("surface"));
     m_surface->setDrawMode(QSurface3DSeries::DrawSurface);
     m_surface->setFlatShadingEnabled(false);
     m_surface->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
@@ -123,8 +125,9 @@ SurfaceView::SurfaceView(Session* session, QWidget* parent)
     connect(m_surface, &QSurface3DSeries::selectedPointChanged, this,
             &SurfaceView::startPointSelected);
 
-    auto overlaySeries = [this](const QColor& color) {
+    auto overlaySeries = [this](const QColor& color, const QString& name) {
         auto* series = new QSurface3DSeries;
+        series->setObjectName(name);
         series->setDrawMode(QSurface3DSeries::DrawSurface);
         series->setColorStyle(Q3DTheme::ColorStyleUniform);
         series->setBaseColor(color);
@@ -133,9 +136,9 @@ SurfaceView::SurfaceView(Session* session, QWidget* parent)
         m_graph->addSeries(series);
         return series;
     };
-    m_tangentPlane = overlaySeries(kPlaneColor);
-    m_sliceX = overlaySeries(kSliceColor);
-    m_sliceY = overlaySeries(kSliceColor);
+    m_tangentPlane = overlaySeries(kPlaneColor, QStringLiteral("tangent plane"));
+    m_sliceX = overlaySeries(kSliceColor, QStringLiteral("slice along x"));
+    m_sliceY = overlaySeries(kSliceColor, QStringLiteral("slice along y"));
     m_probe = makeItem(kSphere, kProbeColor, 0.045f);
 
     m_refine.setSingleShot(true);
@@ -253,6 +256,8 @@ void SurfaceView::rebuildMesh(int samples)
         }
         array->append(row);
     }
+    // A selection label names a point of the old mesh: it would stay behind, stale.
+    m_surface->setSelectedPoint(QSurface3DSeries::invalidSelectionPosition());
     m_surface->dataProxy()->resetArray(array);
     m_graph->axisX()->setRange(static_cast<float>(domain.xMin), static_cast<float>(domain.xMax));
     m_graph->axisZ()->setRange(static_cast<float>(domain.yMin), static_cast<float>(domain.yMax));
@@ -272,6 +277,19 @@ int SurfaceView::meshColumns() const
 int SurfaceView::meshRows() const
 {
     return m_surface ? m_surface->dataProxy()->rowCount() : 0;
+}
+
+double SurfaceView::drawableHeight(double f) const
+{
+    // Heights the renderer can take: finite, and an undefined one (NaN) or a pole (±inf) far
+    // below the axis floor, where the vertical range clips it.
+    if (std::isnan(f) || f == -std::numeric_limits<double>::infinity()) {
+        return m_fMin - 10.0 * (m_fMax - m_fMin);
+    }
+    if (f == std::numeric_limits<double>::infinity()) {
+        return m_fMax + 10.0 * (m_fMax - m_fMin);
+    }
+    return std::clamp(f, m_fMin - 10.0 * (m_fMax - m_fMin), m_fMax + 10.0 * (m_fMax - m_fMin));
 }
 
 double SurfaceView::heightAt(double x, double y) const
@@ -297,47 +315,50 @@ QCustom3DItem* SurfaceView::makeItem(const QString& mesh, const QColor& color, f
     return item;
 }
 
-void SurfaceView::setRibbon(QSurface3DSeries* series, const QVector<QVector2D>& points,
-                            float halfWidth)
+void SurfaceView::setRibbon(QSurface3DSeries* series, const std::vector<Eigen::Vector2d>& points,
+                            double halfWidth)
 {
     // A thin strip two samples wide that hugs the surface just above it: Q3DSurface draws only
     // surfaces, so a path is a ribbon. Each point is widened perpendicular to the path.
-    // Q3DSurface needs x to vary along a row and z along a column (a row of constant x crashes
-    // its renderer), so a path that runs mostly along y becomes N rows of 2, otherwise 2 rows of N.
+    //
+    // What Q3DSurface's renderer needs (it crashed in Surface3DRenderer::updateObjects when given
+    // otherwise): every vertex finite and inside the axis ranges — it cuts the visible part of a
+    // series out of its rows by scanning them against the ranges, which goes wrong for data that
+    // leaves them and doubles back — and x varying along a row, z along a column (a row of
+    // constant x crashes it too). The callers hand in only points inside the domain (the axis
+    // ranges); the widened sides are clamped to it, and a path that runs mostly along y becomes
+    // N rows of 2, otherwise 2 rows of N.
     auto* array = new QSurfaceDataArray;
-    float xMin = std::numeric_limits<float>::infinity();
-    float xMax = -xMin;
-    float zMin = xMin;
-    float zMax = -xMin;
-    for (const QVector2D& p : points) {
-        xMin = std::min(xMin, p.x());
-        xMax = std::max(xMax, p.x());
-        zMin = std::min(zMin, p.y());
-        zMax = std::max(zMax, p.y());
+    const Domain box = m_session->domain();
+    Eigen::Vector2d lower = Eigen::Vector2d::Constant(std::numeric_limits<double>::infinity());
+    Eigen::Vector2d upper = -lower;
+    for (const Eigen::Vector2d& p : points) {
+        lower = lower.cwiseMin(p);
+        upper = upper.cwiseMax(p);
     }
-    if (points.size() >= 2 && (xMax > xMin || zMax > zMin)) {
-        const bool alongRows = xMax - xMin >= zMax - zMin;
-        const qsizetype n = points.size();
-        QVector<QSurfaceDataItem> sides[2] = {QVector<QSurfaceDataItem>(n),
-                                              QVector<QSurfaceDataItem>(n)};
-        for (qsizetype k = 0; k < n; ++k) {
-            const QVector2D previous = points[std::max<qsizetype>(0, k - 1)];
-            const QVector2D next = points[std::min<qsizetype>(n - 1, k + 1)];
-            QVector2D along = next - previous;
-            if (along.lengthSquared() == 0) {
-                along = alongRows ? QVector2D(1, 0) : QVector2D(0, 1);
+    if (points.size() >= 2 && (upper - lower).maxCoeff() > 0) {
+        const bool alongRows = upper.x() - lower.x() >= upper.y() - lower.y();
+        const std::size_t n = points.size();
+        QVector<QSurfaceDataItem> sides[2] = {QVector<QSurfaceDataItem>(qsizetype(n)),
+                                              QVector<QSurfaceDataItem>(qsizetype(n))};
+        for (std::size_t k = 0; k < n; ++k) {
+            const Eigen::Vector2d& previous = points[k == 0 ? 0 : k - 1];
+            const Eigen::Vector2d& next = points[std::min(n - 1, k + 1)];
+            Eigen::Vector2d along = next - previous;
+            if (!(along.squaredNorm() > 0)) {
+                along = alongRows ? Eigen::Vector2d(1, 0) : Eigen::Vector2d(0, 1);
             }
             along.normalize();
             // The side offset points to +z for a ribbon along rows and to +x for one along columns.
-            QVector2D across(-along.y() * halfWidth, along.x() * halfWidth);
+            Eigen::Vector2d across(-along.y() * halfWidth, along.x() * halfWidth);
             if ((alongRows && across.y() < 0) || (!alongRows && across.x() < 0)) {
                 across = -across;
             }
             for (int side = 0; side < 2; ++side) {
-                const QVector2D p = points[k] + (side == 0 ? -1.0f : 1.0f) * across;
-                const double f = heightAt(p.x(), p.y());
-                sides[side][k].setPosition(
-                    toScene(p.x(), p.y(), std::isfinite(f) ? f + m_lift : m_fMin - 1e9));
+                const Eigen::Vector2d p =
+                    clampToBox(points[k] + (side == 0 ? -1.0 : 1.0) * across, box);
+                sides[side][qsizetype(k)].setPosition(
+                    toScene(p.x(), p.y(), drawableHeight(heightAt(p.x(), p.y()) + m_lift)));
             }
         }
         if (alongRows) {
@@ -345,8 +366,8 @@ void SurfaceView::setRibbon(QSurface3DSeries* series, const QVector<QVector2D>& 
                 array->append(new QSurfaceDataRow(side));
             }
         } else {
-            for (qsizetype k = 0; k < n; ++k) {
-                array->append(new QSurfaceDataRow{sides[0][k], sides[1][k]});
+            for (std::size_t k = 0; k < n; ++k) {
+                array->append(new QSurfaceDataRow{sides[0][qsizetype(k)], sides[1][qsizetype(k)]});
             }
         }
     }
@@ -372,15 +393,52 @@ void SurfaceView::orientArrow(QCustom3DItem* arrow, const QVector3D& from,
     arrow->setScaling(QVector3D(length, length, length));
 }
 
+QSurface3DSeries* SurfaceView::takeRibbon(const QColor& color)
+{
+    QSurface3DSeries* series = nullptr;
+    if (!m_freeRibbons.isEmpty()) {
+        series = m_freeRibbons.takeLast();
+    } else {
+        series = new QSurface3DSeries;
+        series->setObjectName(QStringLiteral("ribbon"));
+        series->setDrawMode(QSurface3DSeries::DrawSurface);
+        series->setColorStyle(Q3DTheme::ColorStyleUniform);
+        series->setFlatShadingEnabled(true);
+        series->setItemLabelVisible(false);
+        m_graph->addSeries(series);
+    }
+    series->setBaseColor(color);
+    return series;
+}
+
+void SurfaceView::releaseRibbon(QSurface3DSeries* series)
+{
+    series->dataProxy()->resetArray(new QSurfaceDataArray);
+    series->setVisible(false);
+    m_freeRibbons.append(series);
+}
+
+void SurfaceView::placeMarker(QCustom3DItem* item, double x, double y, double f, bool visible)
+{
+    // Never a position that is not finite, nor one outside the axis ranges.
+    const bool drawable =
+        visible && std::isfinite(f) && std::isfinite(m_lift) && m_session->domain().contains(x, y);
+    item->setVisible(drawable);
+    if (drawable) {
+        item->setPosition(toScene(x, y, drawableHeight(f + m_lift)));
+    }
+}
+
 void SurfaceView::rebuildRuns()
 {
     if (!m_graph) {
         return;
     }
     for (RunItems& items : m_runItems) {
-        m_graph->removeSeries(items.ribbon);
-        delete items.ribbon;
-        for (QCustom3DItem* marker : items.markers) {
+        for (QSurface3DSeries* ribbon : std::as_const(items.ribbons)) {
+            releaseRibbon(ribbon);
+        }
+        for (QCustom3DItem* marker : std::as_const(items.markers)) {
             m_graph->removeCustomItem(marker);
         }
         m_graph->removeCustomItem(items.current);
@@ -389,20 +447,39 @@ void SurfaceView::rebuildRuns()
     m_runItems.clear();
     for (const RunEntry& entry : m_session->runs()) {
         RunItems items;
-        items.ribbon = new QSurface3DSeries;
-        items.ribbon->setDrawMode(QSurface3DSeries::DrawSurface);
-        items.ribbon->setColorStyle(Q3DTheme::ColorStyleUniform);
-        items.ribbon->setBaseColor(entry.color);
-        items.ribbon->setFlatShadingEnabled(true);
-        items.ribbon->setItemLabelVisible(false);
-        items.ribbon->setVisible(entry.visible);
-        m_graph->addSeries(items.ribbon);
         const QColor color = entry.color;
         items.current = makeItem(kSphere, color, 0.05f);
         items.descent = makeItem(kArrow, color.darker(130), 0.15f);
         m_runItems.insert(entry.id, items);
     }
     updateRunsToStep();
+}
+
+void SurfaceView::setRunPath(RunItems& items, const RunEntry& entry, int last, double halfWidth)
+{
+    const auto& records = entry.run->records();
+    std::vector<Eigen::Vector2d> path;
+    path.reserve(static_cast<std::size_t>(last) + 1);
+    for (int k = 0; k <= last; ++k) {
+        path.push_back(records[static_cast<std::size_t>(k)].point);
+    }
+    // The parts inside the axis box; a run that diverged ends at the box's edge. A handful of
+    // parts at most: a path that keeps leaving and coming back shows its first ones.
+    constexpr std::size_t kMaxParts = 16;
+    std::vector<std::vector<Eigen::Vector2d>> parts = clipPolyline(path, m_session->domain());
+    std::erase_if(parts, [](const auto& part) { return part.size() < 2; });
+    parts.resize(std::min(parts.size(), kMaxParts));
+    while (items.ribbons.size() > qsizetype(parts.size())) {
+        releaseRibbon(items.ribbons.takeLast());
+    }
+    while (items.ribbons.size() < qsizetype(parts.size())) {
+        items.ribbons.append(takeRibbon(entry.color));
+    }
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        QSurface3DSeries* ribbon = items.ribbons[qsizetype(p)];
+        setRibbon(ribbon, parts[p], halfWidth);
+        ribbon->setVisible(entry.visible);
+    }
 }
 
 void SurfaceView::updateRunsToStep()
@@ -412,7 +489,7 @@ void SurfaceView::updateRunsToStep()
     }
     const int step = m_session->currentStep();
     const Domain domain = m_session->domain();
-    const float halfWidth = static_cast<float>(0.004 * std::max(domain.width(), domain.height()));
+    const double halfWidth = 0.004 * std::max(domain.width(), domain.height());
     for (const RunEntry& entry : m_session->runs()) {
         auto it = m_runItems.find(entry.id);
         if (it == m_runItems.end()) {
@@ -421,13 +498,7 @@ void SurfaceView::updateRunsToStep()
         RunItems& items = *it;
         const auto& records = entry.run->records();
         const int last = std::min(step, entry.lastIndex());
-        QVector<QVector2D> points;
-        for (int k = 0; k <= last; ++k) {
-            const Eigen::Vector2d p = records[static_cast<std::size_t>(k)].point;
-            points.append(QVector2D(static_cast<float>(p.x()), static_cast<float>(p.y())));
-        }
-        setRibbon(items.ribbon, points, halfWidth);
-        items.ribbon->setVisible(entry.visible);
+        setRunPath(items, entry, last, halfWidth);
         // One small marker per step, added or removed as the step moves: the mesh stays.
         const QColor color = entry.color;
         while (items.markers.size() > last + 1) {
@@ -438,19 +509,16 @@ void SurfaceView::updateRunsToStep()
         }
         for (int k = 0; k <= last; ++k) {
             const StepRecord& record = records[static_cast<std::size_t>(k)];
-            items.markers[k]->setPosition(
-                toScene(record.point.x(), record.point.y(), record.f + m_lift));
-            items.markers[k]->setVisible(entry.visible && std::isfinite(record.f));
+            placeMarker(items.markers[k], record.point.x(), record.point.y(), record.f,
+                        entry.visible);
         }
         const StepRecord& current = entry.recordAt(step);
-        const QVector3D at = toScene(current.point.x(), current.point.y(), current.f + m_lift);
-        items.current->setPosition(at);
-        items.current->setVisible(entry.visible && std::isfinite(current.f));
+        placeMarker(items.current, current.point.x(), current.point.y(), current.f, entry.visible);
         // −∇f, drawn along the surface: moving by d = −∇f/‖∇f‖ changes f at the rate ∇f·d = −‖∇f‖.
         const double norm = current.gradient.norm();
-        if (entry.visible && norm > 0 && std::isfinite(norm)) {
+        if (items.current->isVisible() && norm > 0 && std::isfinite(norm)) {
             const Eigen::Vector2d d = -current.gradient / norm;
-            orientArrow(items.descent, at,
+            orientArrow(items.descent, items.current->position(),
                         QVector3D(static_cast<float>(d.x()), static_cast<float>(-norm),
                                   static_cast<float>(d.y())),
                         0.15f);
@@ -467,42 +535,43 @@ void SurfaceView::updateProbe()
     }
     const Eigen::Vector2d p = m_session->probe();
     const PointValue value = m_session->evaluate(p);
-    const bool defined = std::isfinite(value.f) && value.gradient.allFinite();
-    m_probe->setVisible(defined);
-    m_probe->setPosition(toScene(p.x(), p.y(), value.f + m_lift));
-
     const Domain domain = m_session->domain();
-    // The tangent plane z = f₀ + f_x (x − x₀) + f_y (y − y₀) as a small patch around the probe.
+    const bool defined = std::isfinite(value.f) && value.gradient.allFinite();
+    placeMarker(m_probe, p.x(), p.y(), value.f, defined);
+
+    // The tangent plane z = f₀ + f_x (x − x₀) + f_y (y − y₀) as a small patch around the probe,
+    // cut to the axis box (the renderer needs every vertex inside it).
     auto* plane = new QSurfaceDataArray;
-    if (defined) {
-        const double hx = 0.08 * domain.width();
-        const double hy = 0.08 * domain.height();
-        for (int j = -1; j <= 1; ++j) {
+    const Eigen::Vector2d half(0.08 * domain.width(), 0.08 * domain.height());
+    const Eigen::Vector2d low = clampToBox(p - half, domain);
+    const Eigen::Vector2d high = clampToBox(p + half, domain);
+    if (defined && low.x() < high.x() && low.y() < high.y()) {
+        for (int j = 0; j <= 2; ++j) {
             auto* row = new QSurfaceDataRow(3);
-            for (int i = -1; i <= 1; ++i) {
-                const double x = p.x() + i * hx;
-                const double y = p.y() + j * hy;
+            for (int i = 0; i <= 2; ++i) {
+                const double x = low.x() + 0.5 * i * (high.x() - low.x());
+                const double y = low.y() + 0.5 * j * (high.y() - low.y());
                 const double z =
                     value.f + value.gradient.x() * (x - p.x()) + value.gradient.y() * (y - p.y());
-                (*row)[i + 1].setPosition(toScene(x, y, z));
+                (*row)[i].setPosition(toScene(x, y, drawableHeight(z)));
             }
             plane->append(row);
         }
     }
     m_tangentPlane->dataProxy()->resetArray(plane);
 
-    // The two slices through the probe: f(x, y₀) and f(x₀, y).
+    // The two slices through the probe: f(x, y₀) and f(x₀, y), while the probe is in the box.
     constexpr int kSamples = 96;
-    QVector<QVector2D> alongX;
-    QVector<QVector2D> alongY;
-    for (int k = 0; k < kSamples; ++k) {
-        const double t = static_cast<double>(k) / (kSamples - 1);
-        alongX.append(QVector2D(static_cast<float>(domain.xMin + t * domain.width()),
-                                static_cast<float>(p.y())));
-        alongY.append(QVector2D(static_cast<float>(p.x()),
-                                static_cast<float>(domain.yMin + t * domain.height())));
+    std::vector<Eigen::Vector2d> alongX;
+    std::vector<Eigen::Vector2d> alongY;
+    if (domain.contains(p.x(), p.y())) {
+        for (int k = 0; k < kSamples; ++k) {
+            const double t = static_cast<double>(k) / (kSamples - 1);
+            alongX.emplace_back(domain.xMin + t * domain.width(), p.y());
+            alongY.emplace_back(p.x(), domain.yMin + t * domain.height());
+        }
     }
-    const float halfWidth = static_cast<float>(0.003 * std::max(domain.width(), domain.height()));
+    const double halfWidth = 0.003 * std::max(domain.width(), domain.height());
     setRibbon(m_sliceX, alongX, halfWidth);
     setRibbon(m_sliceY, alongY, halfWidth);
 }
@@ -518,6 +587,11 @@ void SurfaceView::startPointSelected(const QPoint& position)
         return;
     }
     m_session->setStartPoint(Eigen::Vector2d(item->x(), item->z()));
+    // The start marker shows where the click landed; the item label would stay behind, stale,
+    // once the runs move on. Cleared after this signal, not inside it.
+    QTimer::singleShot(0, this, [this] {
+        m_surface->setSelectedPoint(QSurface3DSeries::invalidSelectionPosition());
+    });
 }
 
 QImage SurfaceView::renderToImage(const QSize& size)
@@ -576,6 +650,11 @@ QVector3D SurfaceView::currentMarker(int runId) const
         return QVector3D(kNaN, kNaN, kNaN);
     }
     return it->current->position();
+}
+
+QList<QSurface3DSeries*> SurfaceView::seriesForTest() const
+{
+    return m_graph ? m_graph->seriesList() : QList<QSurface3DSeries*>();
 }
 
 QVector3D SurfaceView::probeMarker() const

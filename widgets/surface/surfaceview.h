@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <Eigen/Core>
 #include <QFont>
 #include <QImage>
 #include <QLinearGradient>
@@ -11,6 +12,7 @@
 #include <QVector3D>
 #include <QVector>
 #include <QWidget>
+#include <vector>
 
 class Q3DSurface;
 class QSurface3DSeries;
@@ -20,6 +22,7 @@ class QLabel;
 namespace gradlab {
 
 class Session;
+struct RunEntry;
 
 /// \brief The 3-D landscape of f with the runs and the probe on it, linked with the contour view
 /// through the session. The only file that knows Qt Data Visualization, which Qt deprecates from
@@ -62,6 +65,8 @@ public:
     /// The current point's marker of a run in data space (x, f, y); NaN vector if none.
     QVector3D currentMarker(int runId) const;
     QVector3D probeMarker() const;
+    /// Every series the graph draws (the surface, the overlays, the runs' ribbons).
+    QList<QSurface3DSeries*> seriesForTest() const;
     /// How far markers sit above the surface, in units of f (so they are not hidden in it).
     double lift() const { return m_lift; }
     /// The font of the axis labels and titles in the scene: the view's font scaled by
@@ -80,7 +85,8 @@ public Q_SLOTS:
 private:
     struct RunItems
     {
-        QSurface3DSeries* ribbon = nullptr;
+        /// One ribbon per part of the path inside the box (a path may leave it and come back).
+        QVector<QSurface3DSeries*> ribbons;
         QVector<QCustom3DItem*> markers;
         QCustom3DItem* current = nullptr;
         QCustom3DItem* descent = nullptr; ///< −∇f at the current point
@@ -95,8 +101,14 @@ private:
     void updateVerticalRange();
     QVector3D toScene(double x, double y, double f) const;
     double heightAt(double x, double y) const;
+    double drawableHeight(double f) const;
     QCustom3DItem* makeItem(const QString& mesh, const QColor& color, float scale);
-    void setRibbon(QSurface3DSeries* series, const QVector<QVector2D>& points, float halfWidth);
+    void setRibbon(QSurface3DSeries* series, const std::vector<Eigen::Vector2d>& points,
+                   double halfWidth);
+    void setRunPath(RunItems& items, const RunEntry& entry, int last, double halfWidth);
+    QSurface3DSeries* takeRibbon(const QColor& color);
+    void releaseRibbon(QSurface3DSeries* series);
+    void placeMarker(QCustom3DItem* item, double x, double y, double f, bool visible);
     void orientArrow(QCustom3DItem* arrow, const QVector3D& from, const QVector3D& direction,
                      float length);
     void startPointSelected(const QPoint& position);
@@ -110,6 +122,9 @@ private:
     QSurface3DSeries* m_sliceY = nullptr;
     QCustom3DItem* m_probe = nullptr;
     QMap<int, RunItems> m_runItems;
+    /// Ribbons not in use, kept (empty, hidden) in the graph: series are reused, never deleted
+    /// while the renderer may still hold them.
+    QVector<QSurface3DSeries*> m_freeRibbons;
     QLinearGradient m_gradient;
 
     int m_fineResolution = 128;
