@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "session.h"
 
+#include "analysis/learningrate.h"
 #include "expression/parser.h"
 #include "functions/presets.h"
 
@@ -45,6 +46,15 @@ Session::~Session() = default;
 
 bool Session::setExpressionText(const QString& text)
 {
+    if (!replaceFunction(text)) {
+        return false;
+    }
+    restartRuns();
+    return true;
+}
+
+bool Session::replaceFunction(const QString& text)
+{
     ParseOptions options;
     options.declareUnknownIdentifiers = true;
     const std::string utf8 = text.toStdString();
@@ -73,7 +83,6 @@ bool Session::setExpressionText(const QString& text)
         Q_EMIT parametersChanged();
     }
     Q_EMIT functionChanged();
-    restartRuns();
     return true;
 }
 
@@ -86,11 +95,26 @@ void Session::loadPreset(const Preset& preset)
     Q_EMIT domainChanged();
     Q_EMIT startPointChanged();
     Q_EMIT probeChanged();
-    if (!setExpressionText(QString::fromStdString(preset.formula))) {
+    if (!replaceFunction(QString::fromStdString(preset.formula))) {
         m_preset = nullptr;
         return;
     }
     m_preset = &preset;
+    // A rate that suits one function diverges on another (0.09 on Rosenbrock at once).
+    if (!m_keepLearningRates) {
+        for (RunEntry& entry : m_runs) {
+            entry.settings.learningRate = suggestedLearningRate(entry.settings);
+        }
+    }
+    restartRuns();
+    if (!m_keepLearningRates) {
+        Q_EMIT learningRatesAdapted();
+    }
+}
+
+double Session::suggestedLearningRate(const OptimizerSettings& settings) const
+{
+    return gradlab::suggestedLearningRate(settings, m_function.objective(), m_start, m_domain);
 }
 
 void Session::setDomain(const Domain& domain)
@@ -189,11 +213,11 @@ const RunEntry* Session::runById(int id) const
     return it == m_runs.end() ? nullptr : &*it;
 }
 
-int Session::addRun(const OptimizerSettings& settings)
+int Session::addRun(const OptimizerSettings& settings, const QColor& color)
 {
     RunEntry entry;
     entry.id = m_nextRunId++;
-    entry.color = runColor(entry.id - 1);
+    entry.color = color.isValid() ? color : runColor(entry.id - 1);
     entry.settings = settings;
     entry.run = std::make_unique<Run>(m_function.objective(), m_start, settings);
     m_runs.push_back(std::move(entry));

@@ -76,8 +76,16 @@ public:
     /// Increases by one whenever the function, its parameters or the domain change (cache key).
     quint64 revision() const { return m_revision; }
 
-    /// Loads a preset: its formula, domain and start point; clears runs but keeps their settings.
+    /// Loads a preset: its formula, domain and start point; keeps the runs and their settings,
+    /// restarted there. Unless learning rates are kept (setKeepLearningRates), each run gets a
+    /// rate suited to the preset (suggestedLearningRate), and learningRatesAdapted is emitted.
     void loadPreset(const Preset& preset);
+    /// Whether loadPreset keeps the runs' learning rates as they are (false: adapts them).
+    bool keepsLearningRates() const { return m_keepLearningRates; }
+    void setKeepLearningRates(bool keep) { m_keepLearningRates = keep; }
+    /// A learning rate for \a settings' method that is stable from the start point of the current
+    /// function over its domain (see core's suggestedLearningRate).
+    double suggestedLearningRate(const OptimizerSettings& settings) const;
     /// The preset last loaded, while its formula is still the function; nullptr otherwise.
     const Preset* preset() const { return m_preset; }
 
@@ -106,8 +114,9 @@ public:
 
     const std::vector<RunEntry>& runs() const { return m_runs; }
     const RunEntry* runById(int id) const;
-    /// Adds a run with \a settings from the start point; returns its id.
-    int addRun(const OptimizerSettings& settings);
+    /// Adds a run with \a settings from the start point; returns its id. Its colour is \a color,
+    /// or the next of runColor() when that is invalid.
+    int addRun(const OptimizerSettings& settings, const QColor& color = QColor());
     void removeRun(int id);
     void setRunSettings(int id, const OptimizerSettings& settings);
     void setRunVisible(int id, bool visible);
@@ -147,10 +156,14 @@ Q_SIGNALS:
     void runsChanged();
     void currentStepChanged(int step);
     void playingChanged(bool playing);
+    /// loadPreset gave the runs learning rates suited to the new function.
+    void learningRatesAdapted();
     /// A run stopped because it diverged; \a explanation says why.
     void runDiverged(int id, const QString& explanation);
 
 private:
+    /// Parses \a text and makes it the function (announcing it) without restarting the runs.
+    bool replaceFunction(const QString& text);
     void recompile();
     void restartRuns();
     void advanceRunsTo(int step);
@@ -177,6 +190,7 @@ private:
 
     std::vector<RunEntry> m_runs;
     int m_nextRunId = 1;
+    bool m_keepLearningRates = false;
     int m_currentStep = 0;
     std::vector<int> m_reportedDivergence;
 

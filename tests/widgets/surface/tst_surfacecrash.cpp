@@ -95,6 +95,8 @@ void TestSurfaceCrash::rosenbrockPlay()
     // Recipe A: the default scene's gradient descent (η = 0.09), then the Rosenbrock preset and
     // Play: the run leaves the domain at once and stops as diverged.
     Window window;
+    // The rate is kept, as before presets brought their own: the run must diverge here.
+    window.session.setKeepLearningRates(true);
     OptimizerSettings gd = defaultSettings(Method::GradientDescent);
     gd.learningRate = 0.09;
     window.session.addRun(gd);
@@ -136,6 +138,7 @@ void TestSurfaceCrash::everyMethodDivergesOnEveryPreset()
     // Every method with a learning rate far too large, on every preset, stepped with the
     // renderer drawing in between; then a typed function with an undefined region.
     Window window;
+    window.session.setKeepLearningRates(true);
     for (const Method method : allMethods()) {
         OptimizerSettings settings = defaultSettings(method);
         settings.learningRate = 40.0;
