@@ -5,6 +5,9 @@
 #include "optimization/optimizer.h"
 #include "session.h"
 
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -30,26 +33,16 @@ double drawable(double value, bool logarithmic)
     return value;
 }
 
-// On a linear axis, values beyond this many times max(|first value|, 1) are a blow-up: they run
-// off the top of the chart instead of squashing every other curve to a flat line.
-constexpr double kBlowUp = 100.0;
-
 // The y range of the drawable values of \a graphs, with a margin; a sensible default when there
-// are none. Linear axes leave blow-ups out (see kBlowUp); log axes show every decade.
+// are none. Every drawn value is in it: a diverging run's values too, so the chart follows it
+// (on a linear axis the others then look flat: the log scale shows both).
 QCPRange valueRange(const std::vector<QCPGraph*>& graphs, bool logarithmic)
 {
-    double reference = 1.0;
-    for (const QCPGraph* graph : graphs) {
-        if (!graph->data()->isEmpty() && std::isfinite(graph->data()->constBegin()->value)) {
-            reference = std::max(reference, std::abs(graph->data()->constBegin()->value));
-        }
-    }
-    const double cap = logarithmic ? std::numeric_limits<double>::infinity() : kBlowUp * reference;
     double lower = std::numeric_limits<double>::infinity();
     double upper = -std::numeric_limits<double>::infinity();
     for (const QCPGraph* graph : graphs) {
         for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
-            if (std::isfinite(it->value) && std::abs(it->value) <= cap) {
+            if (std::isfinite(it->value)) {
                 lower = std::min(lower, it->value);
                 upper = std::max(upper, it->value);
             }
@@ -90,7 +83,23 @@ RunCharts::RunCharts(Session* session, QWidget* parent)
     m_plot = new QCustomPlot(this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
+    layout->setSpacing(0);
+    auto* scales = new QHBoxLayout;
+    scales->setContentsMargins(6, 2, 6, 0);
+    scales->addWidget(new QLabel(tr("Log scale:"), this));
+    m_logValueBox = new QCheckBox(tr("f"), this);
+    m_logValueBox->setToolTip(tr("Draw f(x_k) on a logarithmic axis (values ≤ 0 are left out)"));
+    m_logGradientBox = new QCheckBox(tr("‖∇f‖"), this);
+    m_logGradientBox->setToolTip(tr("Draw ‖∇f(x_k)‖ on a logarithmic axis"));
+    scales->addWidget(m_logValueBox);
+    scales->addWidget(m_logGradientBox);
+    scales->addStretch(1);
+    layout->addLayout(scales);
+    layout->addWidget(m_plot, 1);
+    connect(m_logValueBox, &QCheckBox::toggled, this,
+            [this](bool on) { setLogScale(Chart::Value, on); });
+    connect(m_logGradientBox, &QCheckBox::toggled, this,
+            [this](bool on) { setLogScale(Chart::GradientNorm, on); });
     setMinimumSize(240, 200);
     m_plot->setAutoAddPlottableToLegend(false);
 
@@ -122,13 +131,22 @@ RunCharts::RunCharts(Session* session, QWidget* parent)
     m_valueCursor = makeCursor(m_plot, m_valueRect);
     m_gradientCursor = makeCursor(m_plot, m_gradientRect);
 
-    // The legend sits inside the top chart.
+    // The legend stands above the charts, outside the curves, its entries side by side.
     auto* legend = new QCPLegend;
-    m_valueRect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, legend);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(3);
+    legend->setMargins(QMargins(4, 2, 4, 0));
     legend->setLayer(QStringLiteral("legend"));
-    legend->setBrush(QColor(255, 255, 255, 215));
+    legend->setBrush(Qt::NoBrush);
+    legend->setBorderPen(Qt::NoPen);
     m_plotFonts.addLegend(legend, kLegendFont);
     m_plot->legend = legend;
+
+    applyScale(Chart::Value);
+    applyScale(Chart::GradientNorm);
 
     connect(m_session, &Session::runsChanged, this, &RunCharts::rebuild);
     connect(m_session, &Session::currentStepChanged, this, [this] {
@@ -161,29 +179,50 @@ QCPAxisRect* RunCharts::axisRect(Chart chart) const
     return chart == Chart::Value ? m_valueRect : m_gradientRect;
 }
 
+bool RunCharts::isLogScale(Chart chart) const
+{
+    return chart == Chart::Value ? m_logValue : m_logGradient;
+}
+
 void RunCharts::setLogScale(bool logarithmic)
 {
-    if (logarithmic == m_logScale) {
+    setLogScale(Chart::Value, logarithmic);
+    setLogScale(Chart::GradientNorm, logarithmic);
+}
+
+void RunCharts::setLogScale(Chart chart, bool logarithmic)
+{
+    bool& flag = chart == Chart::Value ? m_logValue : m_logGradient;
+    if (logarithmic == flag) {
         return;
     }
-    m_logScale = logarithmic;
-    for (QCPAxisRect* rect : {m_valueRect, m_gradientRect}) {
-        QCPAxis* axis = rect->axis(QCPAxis::atLeft);
-        axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-        if (logarithmic) {
-            axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-            axis->setNumberFormat(QStringLiteral("eb"));
-            axis->setNumberPrecision(0);
-        } else {
-            axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-            axis->setNumberFormat(QStringLiteral("gb"));
-            axis->setNumberPrecision(6);
-        }
-    }
+    flag = logarithmic;
+    applyScale(chart);
     updateData();
     updateCursor();
     m_plot->replot();
-    Q_EMIT logScaleChanged(m_logScale);
+    Q_EMIT logScaleChanged(chart, logarithmic);
+}
+
+void RunCharts::applyScale(Chart chart)
+{
+    const bool logarithmic = isLogScale(chart);
+    QCheckBox* box = chart == Chart::Value ? m_logValueBox : m_logGradientBox;
+    {
+        const QSignalBlocker blocker(box);
+        box->setChecked(logarithmic);
+    }
+    QCPAxis* axis = axisRect(chart)->axis(QCPAxis::atLeft);
+    axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (logarithmic) {
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        axis->setNumberFormat(QStringLiteral("eb"));
+        axis->setNumberPrecision(0);
+    } else {
+        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        axis->setNumberFormat(QStringLiteral("gb"));
+        axis->setNumberPrecision(6);
+    }
 }
 
 QCPGraph* RunCharts::graph(int runId, Chart chart) const
@@ -269,9 +308,9 @@ void RunCharts::updateData()
         for (int k = 0; k < entry->shownRecordCount(); ++k) {
             const StepRecord& record = records[static_cast<std::size_t>(k)];
             steps.push_back(record.index);
-            values.push_back(drawable(record.f, m_logScale));
+            values.push_back(drawable(record.f, m_logValue));
             // ‖∇f‖ = √((∂f/∂x)² + (∂f/∂y)²)
-            norms.push_back(drawable(record.gradient.norm(), m_logScale));
+            norms.push_back(drawable(record.gradient.norm(), m_logGradient));
         }
         curves.value->setData(steps, values, true);
         curves.gradientNorm->setData(steps, norms, true);
@@ -293,8 +332,8 @@ void RunCharts::rescale()
         values.push_back(curves.value);
         norms.push_back(curves.gradientNorm);
     }
-    m_valueRect->axis(QCPAxis::atLeft)->setRange(valueRange(values, m_logScale));
-    m_gradientRect->axis(QCPAxis::atLeft)->setRange(valueRange(norms, m_logScale));
+    m_valueRect->axis(QCPAxis::atLeft)->setRange(valueRange(values, m_logValue));
+    m_gradientRect->axis(QCPAxis::atLeft)->setRange(valueRange(norms, m_logGradient));
 }
 
 void RunCharts::updateCursor()

@@ -9,6 +9,7 @@
 #include <QWidget>
 #include <vector>
 
+class QCheckBox;
 class QCustomPlot;
 class QCPAxisRect;
 class QCPGraph;
@@ -38,9 +39,12 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     QCPAxisRect* axisRect(Chart chart) const;
 
-    /// Logarithmic y axes (both charts). Values ≤ 0 cannot be drawn there and are left out.
+    /// A logarithmic y axis for \a chart (by default ‖∇f‖ is logarithmic, f linear). Values ≤ 0
+    /// cannot be drawn there and are left out. The check boxes above the charts follow.
+    void setLogScale(Chart chart, bool logarithmic);
+    bool isLogScale(Chart chart) const;
+    /// Both charts at once.
     void setLogScale(bool logarithmic);
-    bool isLogScale() const { return m_logScale; }
 
     /// The curve of run \a runId in \a chart: every step the run has computed, k = 0, 1, …;
     /// nullptr while the run is hidden or absent.
@@ -52,7 +56,7 @@ public:
     QImage render(const QSize& size);
 
 Q_SIGNALS:
-    void logScaleChanged(bool logarithmic);
+    void logScaleChanged(gradlab::RunCharts::Chart chart, bool logarithmic);
 
 protected:
     /// On a font change (presenter mode), the charts' fonts follow the widget's.
@@ -72,6 +76,7 @@ private:
     void updateData();
     void updateCursor();
     void rescale();
+    void applyScale(Chart chart);
     void onMouseRelease(QMouseEvent* event);
 
     Session* m_session = nullptr;
@@ -82,7 +87,10 @@ private:
     QCPItemStraightLine* m_valueCursor = nullptr;
     QCPItemStraightLine* m_gradientCursor = nullptr;
     std::vector<RunCurves> m_curves;
-    bool m_logScale = false;
+    bool m_logValue = false;
+    bool m_logGradient = true;
+    QCheckBox* m_logValueBox = nullptr;
+    QCheckBox* m_logGradientBox = nullptr;
     QPointF m_pressPixel;
 };
 
