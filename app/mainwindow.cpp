@@ -2,17 +2,21 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "autosave.h"
 #include "charts/runcharts.h"
 #include "charts/steptablemodel.h"
 #include "contourview/contourview.h"
 #include "derivativeslab/derivativeslab.h"
 #include "expression/parser.h"
 #include "functions/presets.h"
+#include "helpdialog.h"
+#include "messages/divergencebar.h"
 #include "panels/functionpanel.h"
 #include "panels/optimizerpanel.h"
 #include "panels/playbackbar.h"
 #include "panels/racelist.h"
 #include "partials/partialspanel.h"
+#include "presenterkeys.h"
 #include "session.h"
 #include "surface/surfaceview.h"
 
@@ -28,6 +32,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QPainter>
 #include <QPdfWriter>
@@ -40,10 +45,12 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <qcustomplot.h>
 
 namespace gradlab {
@@ -183,8 +190,21 @@ MainWindow::MainWindow(Startup startup, QWidget* parent)
                                     : QStringLiteral(":/icons/play.svg")));
         play->setText(playing ? tr("&Pause") : tr("&Play"));
     });
-    connect(m_session, &Session::runDiverged, this, [this](int id, const QString& explanation) {
-        statusBar()->showMessage(tr("Run %1 diverged: %2").arg(id).arg(explanation));
+    connect(m_session, &Session::runDiverged, this, [this](int id) {
+        // The whole explanation is in the bar above the map; the status bar only points there.
+        statusBar()->showMessage(
+            tr("Run %1 diverged: why, and what to try, is written above the map.").arg(id), 8000);
+    });
+    connect(m_session, &Session::learningRatesAdapted, this, [this] {
+        // The panel shows the selected run's settings (now with the rate for this function);
+        // without a selection it offers the rate that suits the function for its method.
+        if (m_session->runById(selectedRunId())) {
+            m_optimizerPanel->setSelectedRunId(selectedRunId());
+        } else {
+            OptimizerSettings settings = m_optimizerPanel->settings();
+            settings.learningRate = m_session->suggestedLearningRate(settings);
+            m_optimizerPanel->setSettings(settings);
+        }
     });
     connect(m_session, &Session::expressionRejected, this,
             [this](const QString& text, const ParseError& error) {
@@ -199,10 +219,56 @@ MainWindow::MainWindow(Startup startup, QWidget* parent)
 
     if (m_startup == Startup::RestoreSettings) {
         restoreSettings();
+        m_autosave = new Autosave([this] { return scene(); }, Autosave::defaultPath(), this);
+        offerLeftOverScene();
+        connectAutosave();
     } else {
         resize(1400, 900);
     }
     updateStatus();
+}
+
+void MainWindow::connectAutosave()
+{
+    // Any change to the scene schedules a write a moment later.
+    for (const auto signal :
+         {&Session::functionChanged, &Session::runsChanged, &Session::probeChanged,
+          &Session::startPointChanged, &Session::parametersChanged, &Session::domainChanged}) {
+        connect(m_session, signal, m_autosave, &Autosave::schedule);
+    }
+    connect(m_session, &Session::currentStepChanged, m_autosave, &Autosave::schedule);
+    connect(m_autosave, &Autosave::writeFailed, this,
+            [this](const QString& reason) { statusBar()->showMessage(reason, 8000); });
+}
+
+void MainWindow::offerLeftOverScene()
+{
+    const std::optional<QVariantMap> leftOver = m_autosave->leftOver();
+    if (!leftOver) {
+        m_autosave->discard();
+        return;
+    }
+    // Not overwritten while the offer stands: declining or restoring decides its fate.
+    m_autosave->setSuspended(true);
+    enum { Restore, Discard };
+    m_restoreBar->clearButtons();
+    m_restoreBar->addButton(tr("Restore"), Restore);
+    m_restoreBar->addButton(tr("Discard"), Discard);
+    connect(m_restoreBar, &MessageBar::buttonClicked, this, [this, scene = *leftOver](int button) {
+        m_autosave->setSuspended(false);
+        if (button == Restore && !applyScene(scene)) {
+            statusBar()->showMessage(tr("The autosaved scene could not be read."), 8000);
+        }
+        m_autosave->schedule();
+    });
+    connect(m_restoreBar, &MessageBar::dismissed, this, [this] {
+        m_autosave->setSuspended(false);
+        m_autosave->schedule();
+    });
+    m_restoreBar->showMessage(
+        tr("Gradient Lab did not close normally last time. Its scene was autosaved at %1: "
+           "restore it?")
+            .arg(QLocale().toString(m_autosave->leftOverTime(), QLocale::ShortFormat)));
 }
 
 MainWindow::~MainWindow() = default;
@@ -252,10 +318,21 @@ void MainWindow::createActions()
              QKeySequence(Qt::CTRL | Qt::Key_E), tr("Save the current view as PNG or PDF")},
         Spec{Action::Quit, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit,
              tr("Close Gradient Lab")},
+        Spec{Action::KeepLearningRates, QString(), tr("&Keep learning rates across presets"),
+             QKeySequence(),
+             tr("Off: each preset brings learning rates that are stable on it. On: the runs "
+                "keep the rates you chose")},
+        Spec{Action::SyntaxHelp, QString(), tr("Function &syntax"), QKeySequence::HelpContents,
+             tr("How to type a function: operators, implicit products, functions, errors (F1)")},
+        Spec{Action::ShortcutsHelp, QString(), tr("&Keyboard shortcuts"), QKeySequence(),
+             tr("Every key of the window")},
+        Spec{Action::About, QString(), tr("&About Gradient Lab"), QKeySequence(),
+             tr("Version and the licences of the libraries it is built on")},
     };
     for (const Spec& spec : specs) {
-        auto* action =
-            new QAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(spec.icon)), spec.text, this);
+        auto* action = new QAction(
+            spec.icon.isEmpty() ? QIcon() : QIcon(QStringLiteral(":/icons/%1.svg").arg(spec.icon)),
+            spec.text, this);
         action->setShortcut(spec.shortcut);
         // The whole window, plots included; line edits and spin boxes keep the keys they type
         // (they claim them through ShortcutOverride), sliders through NavigationKeyFilter.
@@ -268,6 +345,15 @@ void MainWindow::createActions()
     action(Action::ToggleGradientField)->setCheckable(true);
     action(Action::ToggleSurface)->setCheckable(true);
     action(Action::PresenterMode)->setCheckable(true);
+    action(Action::KeepLearningRates)->setCheckable(true);
+    connect(action(Action::KeepLearningRates), &QAction::toggled, m_session,
+            &Session::setKeepLearningRates);
+    connect(action(Action::SyntaxHelp), &QAction::triggered, this,
+            [this] { showHelp(static_cast<int>(HelpDialog::Page::Syntax)); });
+    connect(action(Action::ShortcutsHelp), &QAction::triggered, this,
+            [this] { showHelp(static_cast<int>(HelpDialog::Page::Shortcuts)); });
+    connect(action(Action::About), &QAction::triggered, this,
+            [this] { showHelp(static_cast<int>(HelpDialog::Page::About)); });
 
     connect(action(Action::PlayPause), &QAction::triggered, m_session, &Session::togglePlay);
     connect(action(Action::StepForward), &QAction::triggered, m_session, [this] {
@@ -302,6 +388,8 @@ void MainWindow::createMenus()
                       Action::SendToProbe}) {
         playMenu->addAction(action(id));
     }
+    playMenu->addSeparator();
+    playMenu->addAction(action(Action::KeepLearningRates));
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     for (Action id : {Action::ResetView, Action::ToggleGradientField, Action::ToggleSurface,
                       Action::PresenterMode}) {
@@ -311,6 +399,21 @@ void MainWindow::createMenus()
     for (QDockWidget* dock : {m_functionDock, m_descentDock, m_chartsDock, m_partialsDock}) {
         viewMenu->addAction(dock->toggleViewAction());
     }
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    for (Action id : {Action::SyntaxHelp, Action::ShortcutsHelp, Action::About}) {
+        helpMenu->addAction(action(id));
+    }
+}
+
+HelpDialog* MainWindow::showHelp(int page)
+{
+    if (!m_help) {
+        m_help = new HelpDialog(m_actions, this);
+    }
+    m_help->showPage(static_cast<HelpDialog::Page>(page));
+    m_help->show();
+    m_help->raise();
+    return m_help;
 }
 
 void MainWindow::createCentre()
@@ -319,6 +422,10 @@ void MainWindow::createCentre()
     auto* layout = new QVBoxLayout(centre);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    m_restoreBar = new MessageBar(centre);
+    layout->addWidget(m_restoreBar);
+    m_divergenceBar = new DivergenceBar(m_session, centre);
+    layout->addWidget(m_divergenceBar);
     m_views = new QTabWidget(centre);
     m_views->setDocumentMode(true);
     layout->addWidget(m_views, 1);
@@ -495,7 +602,16 @@ void MainWindow::setPresenterMode(bool on)
         const QSignalBlocker blocker(action(Action::PresenterMode));
         action(Action::PresenterMode)->setChecked(on);
     }
+    if (!m_presenterKeys) {
+        m_presenterKeys =
+            new PresenterKeys(action(Action::StepForward), action(Action::StepBackward),
+                              action(Action::PlayPause), this);
+        connect(m_presenterKeys, &PresenterKeys::leaveRequested, this,
+                [this] { setPresenterMode(false); });
+    }
     if (on) {
+        qApp->installEventFilter(m_presenterKeys);
+        m_geometryBeforePresenter = saveGeometry();
         m_stateBeforePresenter = saveState(windowStateVersion);
         m_maximizedBeforePresenter = isMaximized();
         m_fontBeforePresenter = font();
@@ -510,15 +626,24 @@ void MainWindow::setPresenterMode(bool on)
         fitWidth(static_cast<QScrollArea*>(m_functionDock->widget()));
         showFullScreen();
     } else {
+        qApp->removeEventFilter(m_presenterKeys);
         setFont(m_fontBeforePresenter);
         fitWidth(static_cast<QScrollArea*>(m_functionDock->widget()));
         menuBar()->show();
-        restoreState(m_stateBeforePresenter, windowStateVersion);
         if (m_maximizedBeforePresenter) {
             showMaximized();
         } else {
             showNormal();
+            restoreGeometry(m_geometryBeforePresenter);
         }
+        // The docks' sizes once the window has its old size back (after the resize has been
+        // handled), so they come back exactly.
+        restoreState(m_stateBeforePresenter, windowStateVersion);
+        QTimer::singleShot(0, this, [this] {
+            if (!m_presenterMode) {
+                restoreState(m_stateBeforePresenter, windowStateVersion);
+            }
+        });
     }
 }
 
@@ -577,16 +702,7 @@ void MainWindow::openDefaultScene()
     const Preset& preset = defaultPreset();
     m_session->loadPreset(preset);
     OptimizerSettings settings = defaultSettings(Method::GradientDescent);
-    const PointValue start = m_session->evaluate(m_session->startPoint());
-    if (start.hessian.allFinite()) {
-        const Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver(start.hessian);
-        const double largest = solver.eigenvalues().maxCoeff();
-        if (largest > 0) {
-            const double rate = 0.9 * 2.0 / largest;
-            const double scale = std::pow(10.0, std::floor(std::log10(rate)) - 1.0);
-            settings.learningRate = std::floor(rate / scale) * scale;
-        }
-    }
+    settings.learningRate = m_session->suggestedLearningRate(settings);
     m_optimizerPanel->setSettings(settings);
     setSelectedRunId(m_session->addRun(settings));
 }
@@ -608,6 +724,8 @@ void MainWindow::restoreSettings()
     }
     action(Action::ToggleGradientField)
         ->setChecked(settings.value(QStringLiteral("view/gradientField"), false).toBool());
+    action(Action::KeepLearningRates)
+        ->setChecked(settings.value(QStringLiteral("options/keepLearningRates"), false).toBool());
     m_views->setCurrentIndex(settings.value(QStringLiteral("view/tab"), 0).toInt());
 
     QVariantMap scene;
@@ -650,6 +768,7 @@ QVariantMap MainWindow::scene() const
     for (const RunEntry& entry : m_session->runs()) {
         QVariantMap map = toVariant(entry.settings);
         map.insert(QStringLiteral("visible"), entry.visible);
+        map.insert(QStringLiteral("color"), entry.color.name());
         if (entry.id == selectedRunId()) {
             selected = static_cast<int>(runs.size());
         }
@@ -712,7 +831,9 @@ bool MainWindow::applyScene(const QVariantMap& scene)
     std::vector<int> ids;
     for (const QVariant& value : descent.value(QStringLiteral("runs")).toList()) {
         const QVariantMap map = value.toMap();
-        const int id = m_session->addRun(fromVariant(map));
+        // The run keeps its colour: the race looks as it did when it was saved.
+        const QColor color(map.value(QStringLiteral("color")).toString());
+        const int id = m_session->addRun(fromVariant(map), color);
         m_session->setRunVisible(id, map.value(QStringLiteral("visible"), true).toBool());
         ids.push_back(id);
     }
@@ -742,6 +863,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("view/gradientField"),
                       action(Action::ToggleGradientField)->isChecked());
     settings.setValue(QStringLiteral("view/tab"), m_views->currentIndex());
+    settings.setValue(QStringLiteral("options/keepLearningRates"),
+                      action(Action::KeepLearningRates)->isChecked());
     const QVariantMap values = scene();
     for (auto group = values.begin(); group != values.end(); ++group) {
         settings.remove(group.key());
@@ -856,6 +979,10 @@ void MainWindow::showEvent(QShowEvent* event)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveSettings();
+    if (m_autosave && !m_restoreBar->isVisible()) {
+        // A clean exit: the settings hold the scene; nothing to offer back next time.
+        m_autosave->discard();
+    }
     event->accept();
 }
 

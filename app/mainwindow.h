@@ -18,7 +18,12 @@ class QTableView;
 namespace gradlab {
 
 class ContourView;
+class Autosave;
 class DerivativesLab;
+class DivergenceBar;
+class HelpDialog;
+class MessageBar;
+class PresenterKeys;
 class FunctionPanel;
 class OptimizerPanel;
 class PartialsPanel;
@@ -59,6 +64,10 @@ public:
         SaveScenario,
         ExportImage,
         Quit,
+        KeepLearningRates,
+        SyntaxHelp,
+        ShortcutsHelp,
+        About,
     };
 
     explicit MainWindow(Startup startup = Startup::RestoreSettings, QWidget* parent = nullptr);
@@ -80,6 +89,13 @@ public:
     QTableView* stepTable() const { return m_stepTable; }
     StepTableModel* stepTableModel() const { return m_stepModel; }
     PartialsPanel* partialsPanel() const { return m_partialsPanel; }
+    /// Why runs diverged, in full, above the map.
+    DivergenceBar* divergenceBar() const { return m_divergenceBar; }
+    /// The offer to restore a scene autosaved by a run that did not end cleanly.
+    MessageBar* restoreBar() const { return m_restoreBar; }
+    Autosave* autosave() const { return m_autosave; }
+    /// Opens the help dialog at \a page (non-modal; the same dialog each time).
+    HelpDialog* showHelp(int page);
     /// Whether the 3-D surface is shown beside the contour view.
     bool isSurfaceShown() const;
 
@@ -130,6 +146,8 @@ private:
     void askExportImage();
     void askOpenScenario();
     void askSaveScenario();
+    void offerLeftOverScene();
+    void connectAutosave();
 
     Startup m_startup = Startup::RestoreSettings;
     Session* m_session = nullptr;
@@ -160,6 +178,12 @@ private:
     bool m_linkedViewsRestored = false;
     bool m_dockStateRestored = false;
     QByteArray m_stateBeforePresenter;
+    QByteArray m_geometryBeforePresenter;
+    DivergenceBar* m_divergenceBar = nullptr;
+    MessageBar* m_restoreBar = nullptr;
+    Autosave* m_autosave = nullptr;
+    PresenterKeys* m_presenterKeys = nullptr;
+    HelpDialog* m_help = nullptr;
     bool m_maximizedBeforePresenter = false;
     QFont m_fontBeforePresenter;
 };

@@ -7,6 +7,7 @@
 #include "derivativeslab/derivativeslab.h"
 #include "functions/presets.h"
 #include "mainwindow.h"
+#include "messages/divergencebar.h"
 #include "panels/expressionedit.h"
 #include "panels/functionpanel.h"
 #include "panels/optimizerpanel.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QImage>
+#include <QLabel>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -29,6 +31,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <memory>
 #include <qcustomplot.h>
 
@@ -455,7 +458,32 @@ void TestMainWindow::testDivergenceMessage()
     QCOMPARE(diverged.count(), 1);
     const QString message = window.statusBar()->currentMessage();
     QVERIFY2(message.contains(QStringLiteral("diverged")), qPrintable(message));
-    QVERIFY2(message.contains(diverged.at(0).at(1).toString()), qPrintable(message));
+    // The whole explanation, the bound lr < 2/λmax with its numbers, is read above the map
+    // (the status bar cut it off): λmax = 2 for x² + y², so 2/λmax = 1.
+    const QString explanation = diverged.at(0).at(1).toString();
+    QVERIFY(!window.divergenceBar()->isHidden());
+    const QString bar = window.divergenceBar()->text();
+    QVERIFY2(bar.contains(explanation), qPrintable(bar));
+    QVERIFY2(bar.contains(QStringLiteral("lr 5")), qPrintable(bar));
+    QVERIFY2(explanation.contains(QStringLiteral("λmax = 2")), qPrintable(explanation));
+    // The bar is above the map and as wide as the centre: no line of it is cut off.
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QLabel* label = window.divergenceBar()->findChild<QLabel*>();
+    QVERIFY(label->wordWrap());
+    QVERIFY(label->height() >= label->heightForWidth(label->width()));
+    QVERIFY(window.divergenceBar()->geometry().bottom() <=
+            window.views()->mapTo(window.centralWidget(), QPoint(0, 0)).y());
+    // Back before the divergence, it goes away; closed, it stays closed for that divergence.
+    session->setCurrentStep(0);
+    QVERIFY(window.divergenceBar()->isHidden());
+    session->setCurrentStep(tooFast.maxSteps);
+    QVERIFY(!window.divergenceBar()->isHidden());
+    window.divergenceBar()->findChild<QToolButton*>()->click();
+    session->setCurrentStep(tooFast.maxSteps - 1);
+    session->setCurrentStep(tooFast.maxSteps);
+    QVERIFY(window.divergenceBar()->isHidden());
 }
 
 void TestMainWindow::testSendToProbe()

@@ -997,8 +997,19 @@ void ContourView::updateDivergence()
     for (const RunEntry& entry : m_session->runs()) {
         if (entry.visible && entry.run->stopReason() == StopReason::Diverged &&
             step >= entry.lastIndex()) {
-            const QString explanation = QString::fromStdString(entry.run->explanation());
-            messages << tr("%1 diverged: %2").arg(runLabel(entry), explanation);
+            // The headline only ("Diverged at step 2: the steps kept growing"): the whole
+            // explanation is read above the map, where the legend does not cover it.
+            QString headline = QString::fromStdString(entry.run->explanation());
+            for (const QString& end : {QStringLiteral(" ("), QStringLiteral(". ")}) {
+                const qsizetype at = headline.indexOf(end);
+                if (at > 0) {
+                    headline.truncate(at);
+                }
+            }
+            if (!headline.isEmpty()) {
+                headline[0] = headline[0].toLower();
+            }
+            messages << tr("%1 %2").arg(runLabel(entry), headline);
         }
     }
     m_divergenceText = messages.join(QStringLiteral("\n\n"));
@@ -1016,7 +1027,12 @@ void ContourView::wrapNotes()
         {m_divergenceBox, &m_divergenceText},
     }};
     for (const auto& [note, text] : notes) {
-        note->setText(wrapText(*text, QFontMetricsF(note->font()), width));
+        // The divergence note stands at the top left, beside the legend at the top right.
+        const double legend = note == m_divergenceBox && m_plot->legend->visible()
+                                  ? m_plot->legend->outerRect().width() + 8.0
+                                  : 0.0;
+        note->setText(
+            wrapText(*text, QFontMetricsF(note->font()), std::max(width - legend, 0.4 * width)));
     }
 }
 
