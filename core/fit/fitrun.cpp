@@ -20,6 +20,7 @@ struct FitRun::State
     std::vector<FitStep> steps;
     std::vector<std::size_t> currentBatch; ///< what the line search's trials are measured on
     bool diverged = false;
+    bool converged = false;
 
     bool needsHessian() const { return settings.optimizer.method == Method::Newton; }
 
@@ -48,6 +49,8 @@ struct FitRun::State
         step.record.gradient = batch.gradient;
         diverged = !std::isfinite(step.loss) || !std::isfinite(step.batchLoss) ||
                    !step.batchGradient.allFinite();
+        converged = !diverged && settings.optimizer.tolerance > 0 &&
+                    step.gradient.norm() < settings.optimizer.tolerance;
         steps.push_back(std::move(step));
     }
 
@@ -104,7 +107,8 @@ const FitSettings& FitRun::settings() const
 
 void FitRun::advanceTo(int count)
 {
-    while (!m_state->diverged && static_cast<int>(m_state->steps.size()) <= count) {
+    while (!m_state->diverged && !m_state->converged &&
+           static_cast<int>(m_state->steps.size()) <= count) {
         m_state->stepOnce();
     }
 }
@@ -117,6 +121,11 @@ const std::vector<FitStep>& FitRun::steps() const
 bool FitRun::hasDiverged() const
 {
     return m_state->diverged;
+}
+
+bool FitRun::hasConverged() const
+{
+    return m_state->converged;
 }
 
 } // namespace gradlab

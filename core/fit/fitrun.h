@@ -52,12 +52,15 @@ public:
     const DataSet& data() const;
     const FitSettings& settings() const;
 
-    /// Computes steps until steps() holds p_0 … p_count, or the run diverges.
+    /// Computes steps until steps() holds p_0 … p_count, the run diverges or, with a tolerance in
+    /// the optimizer settings, the full gradient's norm falls below it.
     void advanceTo(int count);
     /// steps()[k] is p_k; steps()[0] is the start.
     const std::vector<FitStep>& steps() const;
     /// True once a loss, gradient or update stopped being a finite number.
     bool hasDiverged() const;
+    /// True once ‖∇L(p_k)‖ < the optimizer settings' tolerance (never with tolerance 0).
+    bool hasConverged() const;
 
 private:
     struct State;
