@@ -161,7 +161,7 @@ int runFit(const ParsedArguments& arguments, const CommandStreams& streams)
     const Eigen::Vector2d start = requirePoint(*from, "--from");
 
     const DataSet data = loadData(file, streams);
-    const FitModel model = requireModel(arguments, data, file);
+    const FitModel model = requireModel(arguments, data, file == "-" ? "<stdin>" : file);
     if (const std::optional<std::string> text = arguments.value("batch")) {
         settings.batchSize =
             requireWhole(*text, "--batch (" + std::to_string(data.size()) + " rows in the data)", 1,
