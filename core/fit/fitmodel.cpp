@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "fit/fitmodel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -182,9 +183,20 @@ double lossValue(FitModel model, const DataSet& data, const Eigen::Vector2d& par
         // (1/n)·Σ (w·xᵢ + b − yᵢ)²
         return ((p1 * x1 + p2) - y).square().sum() / static_cast<double>(n);
     }
-    const auto crossEntropy = [&](const auto& z) {
-        // (1/n)·Σ max(zᵢ, 0) − zᵢ·yᵢ + log(1 + e^−|zᵢ|)
-        return (z.max(0.0) - z * y + (-z.abs()).exp().log1p()).sum() / static_cast<double>(n);
+    const auto crossEntropy = [&](const auto& logits) {
+        // (1/n)·Σ max(zᵢ, 0) − zᵢ·yᵢ + log(1 + e^−|zᵢ|), the last sum taken as the log of a
+        // product: Σ log(1 + e^−|zᵢ|) = log Π (1 + e^−|zᵢ|). Each factor lies in (1, 2], so a
+        // product of up to 1000 factors stays below 2¹⁰⁰⁰ < DBL_MAX; one log per 1000 rows
+        // instead of a log1p per row (the product's rounding is n·ε relative, 1e-13 absolute
+        // in the log).
+        const Eigen::ArrayXd z = logits;
+        double sum = (z.max(0.0) - z * y).sum();
+        constexpr Eigen::Index chunk = 1000;
+        for (Eigen::Index begin = 0; begin < n; begin += chunk) {
+            const Eigen::Index length = std::min(chunk, n - begin);
+            sum += std::log((1.0 + (-z.segment(begin, length).abs()).exp()).prod());
+        }
+        return sum / static_cast<double>(n);
     };
     if (model == FitModel::Logistic) {
         return crossEntropy(p1 * x1 + p2);
