@@ -210,11 +210,62 @@ GridValues lossLandscape(FitModel model, const DataSet& data, const GridSpec& sp
     GridValues grid;
     grid.spec = spec;
     grid.f.resize(spec.size());
-    for (int j = 0; j < spec.rows; ++j) {
-        for (int i = 0; i < spec.columns; ++i) {
-            grid.f[static_cast<std::size_t>(j) * static_cast<std::size_t>(spec.columns) +
-                   static_cast<std::size_t>(i)] =
-                lossValue(model, data, Eigen::Vector2d(spec.x(i), spec.y(j)));
+    const auto at = [&](int i, int j) -> double& {
+        return grid.f[static_cast<std::size_t>(j) * static_cast<std::size_t>(spec.columns) +
+                      static_cast<std::size_t>(i)];
+    };
+    const auto n = static_cast<Eigen::Index>(data.size());
+    // The logit of row k at sample (i, j) is zₖ = p₁ᵢ·aₖ + p₂ⱼ·cₖ (c = 1 for logistic, x₂ for
+    // logistic2): along a column it grows by βₖ = Δp₂·cₖ per sample, so e^zₖ and e^−zₖ grow
+    // geometrically, by e^βₖ and e^−βₖ. Two multiplications replace the exponential of each term
+    // and e^−|z| = min(e^z, e^−z). The recurrence is exact but for n·200·ε of rounding; it loses
+    // nothing where e^z or e^−z over- or underflows, as long as z cannot travel from |z| > 709
+    // back into the range where e^−|z| counts: a column spanning |Δz| ≤ 600 leaves it below
+    // e^−109. Wider columns, the line, and grids of one row take the direct loop.
+    const bool recurrence = model != FitModel::Line && n > 0 && spec.rows > 1;
+    const Eigen::Map<const Eigen::ArrayXd> a(data.x1.data(), n);
+    const Eigen::Map<const Eigen::ArrayXd> y(data.y.data(), n);
+    const Eigen::ArrayXd c =
+        model == FitModel::Logistic2
+            ? Eigen::ArrayXd(Eigen::Map<const Eigen::ArrayXd>(data.x2.data(), n))
+            : Eigen::ArrayXd::Ones(n);
+    const double delta = recurrence ? spec.y(1) - spec.y(0) : 0.0;
+    const double span =
+        recurrence ? c.abs().maxCoeff() * std::abs(spec.y(spec.rows - 1) - spec.y(0)) : 0.0;
+    if (!recurrence || !(span <= 600.0)) {
+        for (int j = 0; j < spec.rows; ++j) {
+            for (int i = 0; i < spec.columns; ++i) {
+                at(i, j) = lossValue(model, data, Eigen::Vector2d(spec.x(i), spec.y(j)));
+            }
+        }
+        return grid;
+    }
+    const Eigen::ArrayXd grow = (delta * c).exp();
+    const Eigen::ArrayXd shrink = (-delta * c).exp();
+    // Σ zₖ·yₖ = p₁·Σ aₖyₖ + p₂·Σ cₖyₖ
+    const double ay = (a * y).sum();
+    const double cy = (c * y).sum();
+    Eigen::ArrayXd along(n);
+    Eigen::ArrayXd up(n);
+    Eigen::ArrayXd down(n);
+    constexpr Eigen::Index chunk = 1000; // a product of ≤ 1000 factors in (1, 2] stays finite
+    for (int i = 0; i < spec.columns; ++i) {
+        const double p1 = spec.x(i);
+        along = p1 * a;
+        up = (along + spec.y(0) * c).exp();
+        down = (-(along + spec.y(0) * c)).exp();
+        for (int j = 0; j < spec.rows; ++j) {
+            const double p2 = spec.y(j);
+            // Σ max(zₖ, 0) − Σ zₖ·yₖ + log Π (1 + e^−|zₖ|)
+            double sum = (along + p2 * c).max(0.0).sum() - (p1 * ay + p2 * cy);
+            for (Eigen::Index begin = 0; begin < n; begin += chunk) {
+                const Eigen::Index length = std::min(chunk, n - begin);
+                sum += std::log(
+                    (1.0 + up.segment(begin, length).min(down.segment(begin, length))).prod());
+            }
+            at(i, j) = sum / static_cast<double>(n);
+            up *= grow;
+            down *= shrink;
         }
     }
     return grid;
