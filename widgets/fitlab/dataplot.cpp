@@ -210,7 +210,7 @@ void DataPlot::rebuildModel()
 {
     const FitModel model = m_session->model();
     const DataSet& data = m_session->data();
-    const std::vector<FitStep> steps = m_session->steps();
+    const std::span<const FitStep> steps = m_session->steps();
     const FitStep& step = steps.back();
     const Eigen::Vector2d p = step.parameters;
     QVector<double> keys;

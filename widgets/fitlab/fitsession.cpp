@@ -34,12 +34,11 @@ FitSession::FitSession(QObject* parent)
 
 FitSession::~FitSession() = default;
 
-std::vector<FitStep> FitSession::steps() const
+std::span<const FitStep> FitSession::steps() const
 {
     const std::vector<FitStep>& all = m_run->steps();
-    return {all.begin(),
-            all.begin() +
-                std::min<std::ptrdiff_t>(m_stepIndex + 1, static_cast<std::ptrdiff_t>(all.size()))};
+    return std::span<const FitStep>(all).first(
+        std::min(static_cast<std::size_t>(m_stepIndex) + 1, all.size()));
 }
 
 const FitStep& FitSession::current() const

@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 #include <QObject>
 #include <memory>
+#include <span>
 
 namespace gradlab {
 
@@ -32,7 +33,7 @@ public:
     const Domain& parameterDomain() const { return m_domain; }
 
     /// The steps taken so far: steps()[0] is the start, steps().back() the current parameters.
-    std::vector<FitStep> steps() const;
+    std::span<const FitStep> steps() const;
     const FitStep& current() const;
     int stepIndex() const { return m_stepIndex; }
     bool hasDiverged() const;

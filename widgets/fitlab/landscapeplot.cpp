@@ -155,7 +155,7 @@ void LandscapePlot::rebuildLandscape()
 
 void LandscapePlot::rebuildRun()
 {
-    const std::vector<FitStep> steps = m_session->steps();
+    const std::span<const FitStep> steps = m_session->steps();
     const FitStep& current = steps.back();
     QVector<double> xs;
     QVector<double> ys;

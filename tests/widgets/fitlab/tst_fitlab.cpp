@@ -186,7 +186,7 @@ void TestFitLab::testMiniBatchShowsSpread()
         QVERIFY(std::abs(d.dot(inverse * d) - 1) < 1e-9);
     }
     // mini-batch losses scatter around the full loss: they are not all equal to it
-    const std::vector<FitStep> steps = lab.session()->steps();
+    const std::span<const FitStep> steps = lab.session()->steps();
     int differing = 0;
     for (const FitStep& s2 : steps) {
         differing += std::abs(s2.batchLoss - s2.loss) > 1e-6 ? 1 : 0;
