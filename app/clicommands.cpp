@@ -3,6 +3,8 @@
 #include "clicommands.h"
 
 #include "analysis/criticalpoints.h"
+#include "clifit.h"
+#include "clioptimizeroptions.h"
 #include "clioutput.h"
 #include "differentiation/differentiator.h"
 #include "evaluation/compiledfunction.h"
@@ -215,6 +217,8 @@ OutputFormat requireFormat(const ParsedArguments& arguments, OutputFormat fallba
 const std::vector<std::pair<std::string, OutputFormat>> csvOrJson{{"csv", OutputFormat::Csv},
                                                                   {"json", OutputFormat::Json}};
 
+} // namespace
+
 long long requireStepCount(std::string_view text)
 {
     long long count = -1;
@@ -226,6 +230,8 @@ long long requireStepCount(std::string_view text)
     }
     return count;
 }
+
+namespace {
 
 /// The points of --at and --points, in the order the options were given.
 std::vector<Eigen::Vector2d> collectPoints(const ParsedArguments& arguments, std::FILE* in)
@@ -310,12 +316,7 @@ int runDiff(const ParsedArguments& arguments, const CommandStreams& streams)
 // ---------------------------------------------------------------------------------------------
 // descend
 
-/// \brief An optimizer option and the methods it applies to.
-struct MethodOption
-{
-    std::string_view option;
-    std::vector<Method> methods; ///< empty: every method
-};
+} // namespace
 
 const std::vector<MethodOption>& methodOptions()
 {
@@ -401,6 +402,8 @@ OptimizerSettings requireSettings(const ParsedArguments& arguments, Method metho
     settings.maxSteps = static_cast<int>(steps);
     return settings;
 }
+
+namespace {
 
 int runDescend(const ParsedArguments& arguments, const CommandStreams& streams)
 {
@@ -630,6 +633,23 @@ constexpr OptionSpec descendOptions[] = {
     csvJsonOption,
 };
 
+} // namespace
+
+std::vector<OptionSpec> optimizerOptionSpecs()
+{
+    std::vector<OptionSpec> specs;
+    for (const OptionSpec& spec : descendOptions) {
+        const auto& table = methodOptions();
+        if (std::any_of(table.begin(), table.end(),
+                        [&](const MethodOption& entry) { return entry.option == spec.name; })) {
+            specs.push_back(spec);
+        }
+    }
+    return specs;
+}
+
+namespace {
+
 constexpr OptionSpec presetsOptions[] = {
     {"format", "text|json", "output format (default text)"},
 };
@@ -699,6 +719,7 @@ const CommandSpec commandTable[] = {
      "gradlab critical \"(x^2 + y^2 - 1)^2\"\n"
      "gradlab critical preset:himmelblau --format json",
      &runCritical},
+    fitCommand(),
 };
 
 std::string wrapped(std::string_view text, std::string_view indent)

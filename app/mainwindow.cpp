@@ -8,6 +8,7 @@
 #include "contourview/contourview.h"
 #include "derivativeslab/derivativeslab.h"
 #include "expression/parser.h"
+#include "fitlab/fitlab.h"
 #include "functions/presets.h"
 #include "helpdialog.h"
 #include "messages/divergencebar.h"
@@ -445,6 +446,8 @@ void MainWindow::createCentre()
     m_views->addTab(m_linkedViews, tr("Contour"));
     m_derivativesLab = new DerivativesLab(m_views);
     m_views->addTab(m_derivativesLab, tr("Derivatives"));
+    // The Fit lab: a model's loss over its two parameters, with its data beside it.
+    m_views->addTab(new FitLab(m_views), tr("Fit"));
     setSurfaceShown(m_surfaceView->isAvailable());
 
     m_playbackBar = new PlaybackBar(m_session, centre);

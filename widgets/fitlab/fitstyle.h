@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QColor>
+
+namespace gradlab::fitstyle {
+
+/// Data points of a regression, and the fitted line.
+inline const QColor kPoints{0, 128, 128};
+inline const QColor kModel{200, 30, 45};
+/// Label 0 and label 1 of a classification.
+inline const QColor kLabel0{52, 101, 164};
+inline const QColor kLabel1{230, 126, 34};
+/// The rows of the current mini-batch (a ring around each).
+inline const QColor kBatch{20, 20, 20};
+/// On the landscape: the full gradient, the mini-batch gradient and the spread of batch
+/// gradients.
+inline const QColor kFullGradient{255, 255, 255};
+inline const QColor kBatchGradient{255, 140, 0};
+inline const QColor kSpread{255, 190, 90};
+/// The parameter point and its path.
+inline const QColor kParameter{200, 30, 45};
+inline const QColor kPath{250, 250, 250};
+
+} // namespace gradlab::fitstyle
