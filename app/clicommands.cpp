@@ -3,6 +3,7 @@
 #include "clicommands.h"
 
 #include "analysis/criticalpoints.h"
+#include "cligraph.h"
 #include "clioutput.h"
 #include "differentiation/differentiator.h"
 #include "evaluation/compiledfunction.h"
@@ -699,6 +700,7 @@ const CommandSpec commandTable[] = {
      "gradlab critical \"(x^2 + y^2 - 1)^2\"\n"
      "gradlab critical preset:himmelblau --format json",
      &runCritical},
+    graphCommand(),
 };
 
 std::string wrapped(std::string_view text, std::string_view indent)
