@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "backproplab/backproplab.h"
 #include "charts/runcharts.h"
 #include "charts/steptablemodel.h"
 #include "contourview/contourview.h"
@@ -338,6 +339,8 @@ void MainWindow::createCentre()
     m_views->addTab(m_linkedViews, tr("Contour"));
     m_derivativesLab = new DerivativesLab(m_views);
     m_views->addTab(m_derivativesLab, tr("Derivatives"));
+    // The Backprop lab: the computation graph of the session's function at its probe.
+    m_views->addTab(new BackpropLab(m_session, m_views), tr("Backprop"));
     setSurfaceShown(m_surfaceView->isAvailable());
 
     m_playbackBar = new PlaybackBar(m_session, centre);
