@@ -42,6 +42,12 @@ QString number(double value)
     return GraphCanvas::formatNumber(value);
 }
 
+/// Six decimals, for a central difference to be read against the exact partial; − for minus.
+QString fixed(double value)
+{
+    return QString::number(value, 'f', 6).replace(QLatin1Char('-'), QStringLiteral("−"));
+}
+
 /// A term's factor in a product: negative numbers in parentheses, "2 · (−3)".
 QString factor(double value)
 {
@@ -365,8 +371,9 @@ QString BackpropLab::adjointName(int id) const
 
 QString BackpropLab::tangentName(int id) const
 {
-    const QString name = nodeName(id);
-    return (name.left(1) + QChar(0x0307) + name.mid(1)).normalized(QString::NormalizationForm_C);
+    return tr("∂%1/∂%2").arg(nodeName(id), m_walk.mode() == PassMode::ForwardY
+                                               ? QStringLiteral("y")
+                                               : QStringLiteral("x"));
 }
 
 QString BackpropLab::ruleText(const GraphNode& node, int slot) const
@@ -474,10 +481,11 @@ QString BackpropLab::forwardText(StepAnnotation& annotation) const
     const QString seed = alongX ? tr("ẋ = 1, ẏ = 0") : tr("ẋ = 0, ẏ = 1");
     const int j = m_walk.currentForwardNode();
     if (j < 0) {
-        return tr("Forward mode with %1: every constant and parameter has v̇ = 0. Each step "
-                  "computes one node's tangent v̇ = Σ ∂v/∂vᵢ · v̇ᵢ from its inputs'. Press → to "
-                  "begin.")
-            .arg(seed);
+        const QString variable = alongX ? QStringLiteral("x") : QStringLiteral("y");
+        return tr("Forward mode with %1: every constant and parameter has ∂v/∂%2 = 0. Each step "
+                  "computes one node's tangent ∂v/∂%2 = Σ ∂v/∂vᵢ · ∂vᵢ/∂%2 from its inputs'. "
+                  "Press → to begin.")
+            .arg(seed, variable);
     }
     const GraphNode& node = m_graph.node(j);
     const std::vector<double>& tangents = alongX ? m_evaluation.tangentsX : m_evaluation.tangentsY;
@@ -546,17 +554,18 @@ void BackpropLab::showStep()
         if (!thisTangent) {
             return tr("(the other forward pass)");
         }
-        return done ? tr("v̇ = %1").arg(number(isX ? m_evaluation.tangentsX.back()
-                                                  : m_evaluation.tangentsY.back()))
-                    : tr("v̇ = … (pass not finished)");
+        return done ? tr("forward %1")
+                          .arg(number(isX ? m_evaluation.tangentsX.back()
+                                          : m_evaluation.tangentsY.back()))
+                    : tr("forward … (pass not finished)");
     };
     m_gradient->setText(tr("At (%1, %2), f = %3\n"
                            "∂f/∂x:  graph %4   partials %5   central difference %6\n"
                            "∂f/∂y:  graph %7   partials %8   central difference %9")
                             .arg(number(probe.x()), number(probe.y()), number(value.f),
                                  graphColumn(Variable::X), number(value.gradient.x()),
-                                 QString::number(differenceX, 'f', 6), graphColumn(Variable::Y),
-                                 number(value.gradient.y()), QString::number(differenceY, 'f', 6)));
+                                 fixed(differenceX), graphColumn(Variable::Y),
+                                 number(value.gradient.y()), fixed(differenceY)));
     Q_EMIT stepChanged(m_walk.step());
 }
 

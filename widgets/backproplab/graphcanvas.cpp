@@ -139,14 +139,21 @@ QString GraphCanvas::nodeName(int id) const
 
 QString GraphCanvas::quantityText(int id, double value) const
 {
-    // v̄ (a bar over the name) for adjoints, v̇ (a dot) for tangents.
-    const QChar mark = m_walk->mode() == PassMode::Backward ? QChar(0x0304) : QChar(0x0307);
     const GraphOp op = m_graph->node(id).op;
     const QString name = op == GraphOp::X   ? QStringLiteral("x")
                          : op == GraphOp::Y ? QStringLiteral("y")
                                             : QStringLiteral("v");
-    return (name + mark).normalized(QString::NormalizationForm_C) + QStringLiteral(" = ") +
-           formatNumber(value);
+    switch (m_walk->mode()) {
+    case PassMode::Backward:
+        // v̄: a bar over the name (NFC makes ȳ one character).
+        return (name + QChar(0x0304)).normalized(QString::NormalizationForm_C) +
+               QStringLiteral(" = ") + formatNumber(value);
+    case PassMode::ForwardX:
+        return QStringLiteral("∂%1/∂x = ").arg(name) + formatNumber(value);
+    case PassMode::ForwardY:
+        break;
+    }
+    return QStringLiteral("∂%1/∂y = ").arg(name) + formatNumber(value);
 }
 
 QSizeF GraphCanvas::nodeSize(int id) const
@@ -161,8 +168,7 @@ QSizeF GraphCanvas::nodeSize(int id) const
     width = std::max(width, plain.horizontalAdvance(QStringLiteral("= ") +
                                                     formatNumber(m_evaluation->values[i])));
     // The widest of every value the third line takes, in every mode, so toggling keeps the layout.
-    std::vector<double> shown{m_evaluation->adjoints[i], m_evaluation->tangentsX[i],
-                              m_evaluation->tangentsY[i]};
+    std::vector<double> shown{m_evaluation->adjoints[i]};
     for (const AdjointContribution& contribution : m_evaluation->contributions) {
         if (contribution.input == id) {
             shown.push_back(contribution.adjointAfter);
@@ -352,8 +358,8 @@ void GraphCanvas::paintLegend(QPainter& painter) const
     const QFont small = smallFont(font());
     painter.setFont(small);
     const QFontMetricsF metrics(small);
-    const QString what =
-        m_walk->mode() == PassMode::Backward ? tr("colour: |v̄| = |∂f/∂v|") : tr("colour: |v̇|");
+    const QString what = m_walk->mode() == PassMode::Backward ? tr("colour: |v̄| = |∂f/∂v|")
+                                                              : tr("colour: |∂v/∂x|, |∂v/∂y|");
     const QPointF origin(scene.left() + kMargin, scene.top() + kMargin / 2);
     painter.setPen(Qt::black);
     painter.drawText(QPointF(origin.x(), origin.y() + metrics.ascent()), what);
@@ -376,7 +382,8 @@ void GraphCanvas::paintLegend(QPainter& painter) const
 
 QString GraphCanvas::legendText() const
 {
-    return m_walk->mode() == PassMode::Backward ? tr("colour: |v̄| = |∂f/∂v|") : tr("colour: |v̇|");
+    return m_walk->mode() == PassMode::Backward ? tr("colour: |v̄| = |∂f/∂v|")
+                                                : tr("colour: |∂v/∂x|, |∂v/∂y|");
 }
 
 QString GraphCanvas::legendNote() const
