@@ -5,6 +5,7 @@
 #include "analysis/criticalpoints.h"
 #include "clifit.h"
 #include "clioptimizeroptions.h"
+#include "cligraph.h"
 #include "clioutput.h"
 #include "differentiation/differentiator.h"
 #include "evaluation/compiledfunction.h"
@@ -720,6 +721,7 @@ const CommandSpec commandTable[] = {
      "gradlab critical preset:himmelblau --format json",
      &runCritical},
     fitCommand(),
+    graphCommand(),
 };
 
 std::string wrapped(std::string_view text, std::string_view indent)

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "autosave.h"
+#include "backproplab/backproplab.h"
 #include "charts/runcharts.h"
 #include "charts/steptablemodel.h"
 #include "contourview/contourview.h"
@@ -448,6 +449,8 @@ void MainWindow::createCentre()
     m_views->addTab(m_derivativesLab, tr("Derivatives"));
     // The Fit lab: a model's loss over its two parameters, with its data beside it.
     m_views->addTab(new FitLab(m_views), tr("Fit"));
+    // The Backprop lab: the computation graph of the session's function at its probe.
+    m_views->addTab(new BackpropLab(m_session, m_views), tr("Backprop"));
     setSurfaceShown(m_surfaceView->isAvailable());
 
     m_playbackBar = new PlaybackBar(m_session, centre);

@@ -1,0 +1,622 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "backproplab.h"
+
+#include "differentiation/finitedifferences.h"
+#include "expression/builtins.h"
+#include "panels/functionpanel.h"
+#include "session.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QSaveFile>
+#include <QStyle>
+#include <QSvgGenerator>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace gradlab {
+namespace {
+
+constexpr int kPlayInterval = 700; ///< milliseconds per step of playback
+
+QString subscript(int number)
+{
+    QString text;
+    for (const QChar digit : QString::number(number)) {
+        text += QChar(0x2080 + digit.digitValue());
+    }
+    return text;
+}
+
+QString number(double value)
+{
+    return GraphCanvas::formatNumber(value);
+}
+
+/// Six decimals, for a central difference to be read against the exact partial; − for minus.
+QString fixed(double value)
+{
+    return QString::number(value, 'f', 6).replace(QLatin1Char('-'), QStringLiteral("−"));
+}
+
+/// A term's factor in a product: negative numbers in parentheses, "2 · (−3)".
+QString factor(double value)
+{
+    const QString text = number(value);
+    return value < 0 ? QStringLiteral("(") + text + QStringLiteral(")") : text;
+}
+
+} // namespace
+
+BackpropLab::BackpropLab(Session* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    m_expressionEdit = new QLineEdit(this);
+    m_expressionEdit->setObjectName(QStringLiteral("backpropExpression"));
+    m_expressionEdit->setPlaceholderText(tr("a function of x and y, e.g. sigmoid(w*x + b)"));
+    m_expressionEdit->setToolTip(tr("Type a function and press Enter: it becomes the function of "
+                                    "the whole window"));
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->hide();
+
+    m_passBox = new QComboBox(this);
+    m_passBox->addItem(tr("Backward pass (adjoints v̄)"), int(PassMode::Backward));
+    m_passBox->addItem(tr("Forward mode, ẋ = 1, ẏ = 0"), int(PassMode::ForwardX));
+    m_passBox->addItem(tr("Forward mode, ẋ = 0, ẏ = 1"), int(PassMode::ForwardY));
+    m_passBox->setToolTip(tr("Reverse mode finds ∂f/∂v for every node in one pass; forward mode "
+                             "finds ∂v/∂x (or ∂v/∂y) for every node"));
+    m_expandBox = new QCheckBox(tr("Expand σ into 1/(1 + e⁻ᵘ)"), this);
+    m_expandBox->setToolTip(tr("Show each sigmoid as one node (σ′ = σ(1 − σ)) or as the four "
+                               "operations it is made of"));
+    m_countLabel = new QLabel(this);
+
+    const auto button = [this](QStyle::StandardPixmap icon, const QString& text,
+                               const QString& tip) {
+        auto* tool = new QToolButton(this);
+        tool->setIcon(style()->standardIcon(icon));
+        tool->setText(text);
+        tool->setToolTip(tip);
+        return tool;
+    };
+    QToolButton* startButton =
+        button(QStyle::SP_MediaSkipBackward, tr("Start"), tr("Back to the start (Home)"));
+    QToolButton* backButton =
+        button(QStyle::SP_MediaSeekBackward, tr("Back"), tr("One step back (←)"));
+    m_playButton =
+        button(QStyle::SP_MediaPlay, tr("Play"), tr("Play the pass step by step (Space)"));
+    m_playButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    QToolButton* forwardButton =
+        button(QStyle::SP_MediaSeekForward, tr("Forward"), tr("One step forward (→)"));
+    QToolButton* endButton = button(QStyle::SP_MediaSkipForward, tr("End"), tr("To the end (End)"));
+    m_stepLabel = new QLabel(this);
+    auto* exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto* exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("PNG image…"), this, [this] {
+        exportWithDialog(tr("PNG images (*.png)"), QStringLiteral(".png"));
+    });
+    exportMenu->addAction(tr("SVG drawing…"), this, [this] {
+        exportWithDialog(tr("SVG drawings (*.svg)"), QStringLiteral(".svg"));
+    });
+    exportButton->setMenu(exportMenu);
+
+    m_canvas = new GraphCanvas(this);
+    m_explanation = new QLabel(this);
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_gradient = new QLabel(this);
+    m_gradient->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("f(x, y) ="), this));
+    top->addWidget(m_expressionEdit, 1);
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(m_passBox);
+    controls->addWidget(m_expandBox);
+    controls->addWidget(m_countLabel, 1);
+    for (QToolButton* tool : {startButton, backButton, m_playButton, forwardButton, endButton}) {
+        controls->addWidget(tool);
+    }
+    controls->addWidget(m_stepLabel);
+    controls->addWidget(exportButton);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_explanation, 3);
+    bottom->addWidget(m_gradient, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_errorLabel);
+    layout->addLayout(controls);
+    layout->addWidget(m_canvas, 1);
+    layout->addLayout(bottom);
+
+    m_timer.setInterval(kPlayInterval);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_walk.isAtEnd()) {
+            togglePlay();
+            return;
+        }
+        stepForward();
+    });
+    connect(startButton, &QToolButton::clicked, this, &BackpropLab::goToStart);
+    connect(backButton, &QToolButton::clicked, this, &BackpropLab::stepBackward);
+    connect(m_playButton, &QToolButton::clicked, this, &BackpropLab::togglePlay);
+    connect(forwardButton, &QToolButton::clicked, this, &BackpropLab::stepForward);
+    connect(endButton, &QToolButton::clicked, this, &BackpropLab::goToEnd);
+    connect(m_canvas, &GraphCanvas::navigationRequested, this,
+            [this](GraphCanvas::Navigation navigation) {
+                switch (navigation) {
+                case GraphCanvas::Navigation::Back:
+                    stepBackward();
+                    break;
+                case GraphCanvas::Navigation::Forward:
+                    stepForward();
+                    break;
+                case GraphCanvas::Navigation::Start:
+                    goToStart();
+                    break;
+                case GraphCanvas::Navigation::End:
+                    goToEnd();
+                    break;
+                case GraphCanvas::Navigation::PlayPause:
+                    togglePlay();
+                    break;
+                }
+            });
+    connect(m_passBox, &QComboBox::currentIndexChanged, this,
+            [this] { setPassMode(static_cast<PassMode>(m_passBox->currentData().toInt())); });
+    connect(m_expandBox, &QCheckBox::toggled, this, &BackpropLab::setSigmoidExpanded);
+    connect(m_expressionEdit, &QLineEdit::returnPressed, this, &BackpropLab::applyTypedExpression);
+    connect(m_session, &Session::expressionRejected, this,
+            [this](const QString& text, const ParseError& error) {
+                if (text == m_expressionEdit->text()) {
+                    m_errorLabel->setText(FunctionPanel::describe(text, error));
+                    m_errorLabel->show();
+                }
+            });
+    connect(m_session, &Session::functionChanged, this, &BackpropLab::rebuild);
+    connect(m_session, &Session::parametersChanged, this, &BackpropLab::reevaluate);
+    connect(m_session, &Session::probeChanged, this, &BackpropLab::reevaluate);
+    rebuild();
+}
+
+QString BackpropLab::errorMessage() const
+{
+    return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
+}
+
+QString BackpropLab::stepText() const
+{
+    return m_explanation->text();
+}
+
+QString BackpropLab::gradientText() const
+{
+    return m_gradient->text();
+}
+
+QString BackpropLab::countText() const
+{
+    return m_countLabel->text();
+}
+
+bool BackpropLab::isSigmoidExpanded() const
+{
+    return m_expandBox->isChecked();
+}
+
+void BackpropLab::setSigmoidExpanded(bool expanded)
+{
+    m_expandBox->setChecked(expanded);
+    if (expanded != m_builtExpanded) {
+        rebuild();
+    }
+}
+
+void BackpropLab::setPassMode(PassMode mode)
+{
+    const int index = m_passBox->findData(int(mode));
+    if (m_passBox->currentIndex() != index) {
+        m_passBox->setCurrentIndex(index); // comes back here through currentIndexChanged
+        return;
+    }
+    if (mode == m_walk.mode()) {
+        return;
+    }
+    m_walk.reset(&m_graph, &m_evaluation, mode);
+    showStep();
+}
+
+void BackpropLab::applyTypedExpression()
+{
+    const QString text = m_expressionEdit->text().trimmed();
+    m_errorLabel->hide();
+    if (text != m_session->expressionText()) {
+        m_session->setExpressionText(text);
+    }
+}
+
+void BackpropLab::rebuild()
+{
+    const NodePtr expression = m_session->expression();
+    const bool expanded = m_expandBox->isChecked();
+    if (!m_expressionEdit->hasFocus() || m_errorLabel->isHidden()) {
+        m_expressionEdit->setText(m_session->expressionText());
+    }
+    if (expression == m_builtFrom && expanded == m_builtExpanded && !m_graph.isEmpty()) {
+        reevaluate();
+        return;
+    }
+    m_errorLabel->hide();
+    m_builtFrom = expression;
+    m_builtExpanded = expanded;
+    // Both forms are built for their counts; the one shown is kept.
+    ComputationGraph fused = ComputationGraph::build(expression, SigmoidForm::Fused);
+    ComputationGraph unfused = ComputationGraph::build(expression, SigmoidForm::Expanded);
+    m_fusedOperations = fused.operationCount();
+    m_fusedTerms = fused.edgeCount();
+    m_expandedOperations = unfused.operationCount();
+    m_expandedTerms = unfused.edgeCount();
+    m_graph = expanded ? std::move(unfused) : std::move(fused);
+    if (m_fusedOperations == m_expandedOperations) {
+        m_countLabel->setText(tr("%1 operations, %2 chain-rule terms (f has no σ)")
+                                  .arg(m_fusedOperations)
+                                  .arg(m_fusedTerms));
+    } else {
+        m_countLabel->setText(tr("σ as one node: %1 operations, %2 terms · expanded: %3 "
+                                 "operations, %4 terms")
+                                  .arg(m_fusedOperations)
+                                  .arg(m_fusedTerms)
+                                  .arg(m_expandedOperations)
+                                  .arg(m_expandedTerms));
+    }
+    m_walk.reset(nullptr, nullptr, m_walk.mode());
+    reevaluate();
+    m_walk.setStep(0);
+    showStep();
+}
+
+void BackpropLab::reevaluate()
+{
+    std::map<std::string, double> parameters;
+    for (const ParameterData& parameter : m_session->parameters()) {
+        parameters[parameter.name.toStdString()] = parameter.value;
+    }
+    const Eigen::Vector2d probe = m_session->probe();
+    m_evaluation = evaluateGraph(m_graph, probe.x(), probe.y(), parameters);
+    const int step = m_walk.step();
+    m_walk.reset(&m_graph, &m_evaluation, m_walk.mode());
+    m_walk.setStep(step);
+    m_canvas->setGraph(&m_graph, &m_evaluation, &m_walk);
+    showStep();
+}
+
+void BackpropLab::setStep(int step)
+{
+    m_walk.setStep(step);
+    showStep();
+}
+
+void BackpropLab::stepForward()
+{
+    setStep(m_walk.step() + 1);
+}
+
+void BackpropLab::stepBackward()
+{
+    setStep(m_walk.step() - 1);
+}
+
+void BackpropLab::goToStart()
+{
+    setStep(0);
+}
+
+void BackpropLab::goToEnd()
+{
+    setStep(m_walk.stepCount());
+}
+
+void BackpropLab::togglePlay()
+{
+    if (m_timer.isActive()) {
+        m_timer.stop();
+    } else {
+        if (m_walk.isAtEnd()) {
+            setStep(0);
+        }
+        m_timer.start();
+    }
+    m_playButton->setText(m_timer.isActive() ? tr("Pause") : tr("Play"));
+    m_playButton->setIcon(
+        style()->standardIcon(m_timer.isActive() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+}
+
+void BackpropLab::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    m_canvas->setFocus(Qt::OtherFocusReason);
+}
+
+QString BackpropLab::nodeName(int id) const
+{
+    switch (m_graph.node(id).op) {
+    case GraphOp::X:
+        return QStringLiteral("x");
+    case GraphOp::Y:
+        return QStringLiteral("y");
+    default:
+        return QStringLiteral("v") + subscript(id);
+    }
+}
+
+QString BackpropLab::adjointName(int id) const
+{
+    // v̄₄: the bar (U+0304) goes on the letter, before the subscript.
+    const QString name = nodeName(id);
+    return (name.left(1) + QChar(0x0304) + name.mid(1)).normalized(QString::NormalizationForm_C);
+}
+
+QString BackpropLab::tangentName(int id) const
+{
+    return tr("∂%1/∂%2").arg(nodeName(id), m_walk.mode() == PassMode::ForwardY
+                                               ? QStringLiteral("y")
+                                               : QStringLiteral("x"));
+}
+
+QString BackpropLab::ruleText(const GraphNode& node, int slot) const
+{
+    switch (node.op) {
+    case GraphOp::Add:
+        return tr("∂(a + b)/∂a = ∂(a + b)/∂b = 1");
+    case GraphOp::Subtract:
+        return slot == 0 ? tr("∂(a − b)/∂a = 1") : tr("∂(a − b)/∂b = −1");
+    case GraphOp::Multiply:
+        return tr("∂(a·b)/∂a = b: the other factor");
+    case GraphOp::Divide:
+        return slot == 0 ? tr("∂(a/b)/∂a = 1/b") : tr("∂(a/b)/∂b = −a/b²");
+    case GraphOp::Power:
+        return slot == 0 ? tr("∂(uʷ)/∂u = w·uʷ⁻¹") : tr("∂(uʷ)/∂w = uʷ·ln u");
+    case GraphOp::Negate:
+        return tr("∂(−u)/∂u = −1");
+    case GraphOp::Function: {
+        const BuiltinInfo& info = builtinInfo(node.function);
+        if (node.function == Builtin::Sigmoid) {
+            // The tutorial's §10: σ′ from σ itself, no new exponential.
+            const double sigma = m_evaluation.values[static_cast<std::size_t>(node.id)];
+            return tr("σ′(u) = σ(u)(1 − σ(u)) = %1 · %2").arg(number(sigma), number(1 - sigma));
+        }
+        return tr("%1′(u) = %2")
+            .arg(QString::fromUtf8(info.prettyName.data(), qsizetype(info.prettyName.size())),
+                 QString::fromUtf8(info.derivativeText.data(),
+                                   qsizetype(info.derivativeText.size())));
+    }
+    default:
+        return {};
+    }
+}
+
+QString BackpropLab::backwardText(StepAnnotation& annotation) const
+{
+    const int output = m_graph.output();
+    const AdjointContribution* current = m_walk.currentContribution();
+    if (!current) {
+        annotation.activeNode = output;
+        annotation.calloutNode = output;
+        annotation.callout = tr("%1 = ∂f/∂f = 1").arg(adjointName(output));
+        return tr("The backward pass starts at the output: %1 = 1. Each step takes a node whose "
+                  "adjoint is final and adds one chain-rule term to an input: %2 terms. Terms "
+                  "into constants are left out: they reach neither x, y nor a parameter. Press → "
+                  "to begin.")
+            .arg(adjointName(output))
+            .arg(m_walk.stepCount());
+    }
+    const int i = current->input;
+    const int j = current->user;
+    const QString partialName = tr("∂%1/∂%2").arg(nodeName(j), nodeName(i));
+    const QString term =
+        tr("%1 += %2 · %3 = %4 · %5 = %6")
+            .arg(adjointName(i), partialName, adjointName(j), factor(current->partial),
+                 factor(current->userAdjoint), number(current->term));
+    annotation.activeNode = j;
+    annotation.calloutNode = i;
+    annotation.edgeUser = j;
+    annotation.edgeSlot = current->slot;
+    annotation.edgeLabel = tr("%1 = %2").arg(partialName, number(current->partial));
+    QStringList lines{
+        tr("Step %1 of %2: %3 (final, %4) passes its adjoint to its input %5.")
+            .arg(m_walk.step())
+            .arg(m_walk.stepCount())
+            .arg(nodeName(j), adjointName(j) + QStringLiteral(" = ") + number(current->userAdjoint),
+                 nodeName(i)),
+        tr("Local partial %1 = %2, by %3.")
+            .arg(partialName, number(current->partial), ruleText(m_graph.node(j), current->slot)),
+        term};
+    QString callout = term;
+    const std::size_t users = m_graph.users(i).size();
+    if (users > 1) {
+        const std::vector<const AdjointContribution*> terms = m_walk.contributionsInto(i);
+        QStringList parts;
+        for (const AdjointContribution* given : terms) {
+            parts << factor(given->term);
+        }
+        if (terms.size() == users) {
+            const QString sum = tr("%1 = %2 = %3")
+                                    .arg(adjointName(i), parts.join(QStringLiteral(" + ")),
+                                         number(current->adjointAfter));
+            lines << tr("%1 has %2 users; with this last term its adjoint is final: %3")
+                         .arg(nodeName(i))
+                         .arg(users)
+                         .arg(sum);
+            callout += QLatin1Char('\n') + sum;
+        } else {
+            lines << tr("%1 has %2 users: %3 of their terms added so far.")
+                         .arg(nodeName(i))
+                         .arg(users)
+                         .arg(terms.size());
+        }
+    }
+    annotation.callout = callout;
+    if (m_walk.isAtEnd()) {
+        lines << tr("Backward pass done: x̄ and ȳ are ∂f/∂x and ∂f/∂y.");
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString BackpropLab::forwardText(StepAnnotation& annotation) const
+{
+    const bool alongX = m_walk.mode() == PassMode::ForwardX;
+    const QString seed = alongX ? tr("ẋ = 1, ẏ = 0") : tr("ẋ = 0, ẏ = 1");
+    const int j = m_walk.currentForwardNode();
+    if (j < 0) {
+        const QString variable = alongX ? QStringLiteral("x") : QStringLiteral("y");
+        return tr("Forward mode with %1: every constant and parameter has ∂v/∂%2 = 0. Each step "
+                  "computes one node's tangent ∂v/∂%2 = Σ ∂v/∂vᵢ · ∂vᵢ/∂%2 from its inputs'. "
+                  "Press → to begin.")
+            .arg(seed, variable);
+    }
+    const GraphNode& node = m_graph.node(j);
+    const std::vector<double>& tangents = alongX ? m_evaluation.tangentsX : m_evaluation.tangentsY;
+    QStringList symbolic;
+    QStringList numeric;
+    for (std::size_t k = 0; k < node.inputs.size(); ++k) {
+        const int input = node.inputs[k];
+        symbolic << tr("∂%1/∂%2 · %3").arg(nodeName(j), nodeName(input), tangentName(input));
+        numeric << tr("%1 · %2").arg(factor(m_evaluation.partials[static_cast<std::size_t>(j)][k]),
+                                     factor(tangents[static_cast<std::size_t>(input)]));
+    }
+    const QString sum = tr("%1 = %2 = %3 = %4")
+                            .arg(tangentName(j), symbolic.join(QStringLiteral(" + ")),
+                                 numeric.join(QStringLiteral(" + ")),
+                                 number(tangents[static_cast<std::size_t>(j)]));
+    annotation.activeNode = j;
+    annotation.calloutNode = j;
+    annotation.callout = sum;
+    QStringList lines{tr("Step %1 of %2 (%3): the tangent of %4.")
+                          .arg(m_walk.step())
+                          .arg(m_walk.stepCount())
+                          .arg(seed, nodeName(j)),
+                      sum};
+    if (m_walk.isAtEnd()) {
+        lines << (alongX ? tr("Forward mode done: the output's tangent is ∂f/∂x; one more pass "
+                              "with ẏ = 1 gives ∂f/∂y.")
+                         : tr("Forward mode done: the output's tangent is ∂f/∂y."));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void BackpropLab::showStep()
+{
+    StepAnnotation annotation;
+    if (m_graph.isEmpty()) {
+        m_explanation->setText(tr("No function."));
+        m_gradient->clear();
+        m_canvas->setAnnotation(annotation);
+        return;
+    }
+    // NFC throughout, so that ȳ and ẋ are the single characters they are when typed.
+    m_explanation->setText(
+        (m_walk.mode() == PassMode::Backward ? backwardText(annotation) : forwardText(annotation))
+            .normalized(QString::NormalizationForm_C));
+    m_canvas->setAnnotation(annotation);
+    m_stepLabel->setText(tr("step %1 / %2").arg(m_walk.step()).arg(m_walk.stepCount()));
+
+    // x̄, ȳ beside the session's compiled partials and central differences of f.
+    const Eigen::Vector2d probe = m_session->probe();
+    const CompiledFunction& function = m_session->function();
+    const PointValue value = function.evaluate(probe.x(), probe.y());
+    const double differenceX =
+        centralDifference([&](double x) { return function.evaluate(x, probe.y()).f; }, probe.x());
+    const double differenceY =
+        centralDifference([&](double y) { return function.evaluate(probe.x(), y).f; }, probe.y());
+    const bool done = m_walk.isAtEnd();
+    const auto graphColumn = [&](Variable variable) {
+        const bool isX = variable == Variable::X;
+        if (m_walk.mode() == PassMode::Backward) {
+            return done ? tr("%1 = %2").arg(isX ? QStringLiteral("x̄") : QStringLiteral("ȳ"),
+                                            number(isX ? m_evaluation.xBar : m_evaluation.yBar))
+                        : tr("%1 = … (pass not finished)")
+                              .arg(isX ? QStringLiteral("x̄") : QStringLiteral("ȳ"));
+        }
+        const bool thisTangent = (m_walk.mode() == PassMode::ForwardX) == isX;
+        if (!thisTangent) {
+            return tr("(the other forward pass)");
+        }
+        return done ? tr("forward %1")
+                          .arg(number(isX ? m_evaluation.tangentsX.back()
+                                          : m_evaluation.tangentsY.back()))
+                    : tr("forward … (pass not finished)");
+    };
+    m_gradient->setText(tr("At (%1, %2), f = %3\n"
+                           "∂f/∂x:  graph %4   partials %5   central difference %6\n"
+                           "∂f/∂y:  graph %7   partials %8   central difference %9")
+                            .arg(number(probe.x()), number(probe.y()), number(value.f),
+                                 graphColumn(Variable::X), number(value.gradient.x()),
+                                 fixed(differenceX), graphColumn(Variable::Y),
+                                 number(value.gradient.y()), fixed(differenceY)));
+    Q_EMIT stepChanged(m_walk.step());
+}
+
+bool BackpropLab::exportImage(const QString& path) const
+{
+    const QRectF scene = m_canvas->sceneRect();
+    if (m_canvas->graphLayout().isEmpty()) {
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(scene.size().toSize());
+        generator.setViewBox(QRectF(QPointF(0, 0), scene.size()));
+        generator.setTitle(tr("Computation graph of %1").arg(m_session->expressionText()));
+        QPainter painter(&generator);
+        painter.fillRect(QRectF(QPointF(0, 0), scene.size()), Qt::white);
+        m_canvas->render(painter, QRectF(QPointF(0, 0), scene.size()));
+        painter.end();
+    } else {
+        // Twice the scene's size, for sharp text on high-density screens and in print.
+        QImage image((scene.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        m_canvas->render(painter, QRectF(QPointF(0, 0), scene.size() * 2));
+        painter.end();
+        if (!image.save(&file, "PNG")) {
+            return false;
+        }
+    }
+    return file.commit();
+}
+
+void BackpropLab::exportWithDialog(const QString& filter, const QString& suffix)
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Export the graph"),
+                                                QStringLiteral("graph") + suffix, filter);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (!path.endsWith(suffix, Qt::CaseInsensitive)) {
+        path += suffix;
+    }
+    if (!exportImage(path)) {
+        m_errorLabel->setText(tr("Could not write %1").arg(path));
+        m_errorLabel->show();
+    }
+}
+
+} // namespace gradlab
