@@ -18,3 +18,11 @@ target_sources(gradlab_app PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/webpencoder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/webpencoder.h
 )
+target_sources(gradlab_app PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/framerenderer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/framerenderer.h
+)
+target_sources(gradlab_app PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/animationexport.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/animationexport.h
+)
