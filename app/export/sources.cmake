@@ -26,3 +26,7 @@ target_sources(gradlab_app PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/animationexport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/animationexport.h
 )
+target_sources(gradlab_app PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/svgexport.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/svgexport.h
+)
