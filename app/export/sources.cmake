@@ -30,3 +30,7 @@ target_sources(gradlab_app PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/svgexport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/svgexport.h
 )
+target_sources(gradlab_app PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/animationdialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/animationdialog.h
+)
