@@ -97,6 +97,7 @@ FrameRenderer::FrameRenderer(Session* session, const FrameOptions& options)
     if (!m_contourArea.isEmpty()) {
         m_contour = std::make_unique<ContourView>(session);
         layOutOffScreen(*m_contour, m_contourArea.size());
+        m_contour->plot()->replot();
     }
     if (!m_surfaceArea.isEmpty()) {
         m_surface = std::make_unique<SurfaceView>(session);
@@ -129,7 +130,7 @@ QImage FrameRenderer::render(int step)
     frame.fill(QApplication::palette().color(QPalette::Window));
     QPainter painter(&frame);
     if (m_contour) {
-        painter.drawImage(m_contourArea.topLeft(), m_contour->render(m_contourArea.size()));
+        painter.drawImage(m_contourArea.topLeft(), contourImage());
     }
     if (m_surface) {
         painter.drawImage(m_surfaceArea, m_surface->renderToImage(m_surfaceArea.size()));
@@ -142,6 +143,18 @@ QImage FrameRenderer::render(int step)
         drawOverlay(frame);
     }
     return frame;
+}
+
+QImage FrameRenderer::contourImage()
+{
+    QCustomPlot* plot = m_contour->plot();
+    if (plot->size() != m_contourArea.size() || !qFuzzyCompare(plot->devicePixelRatioF(), 1.0)) {
+        // Laid out at another size (the view's minimum is larger): drawn afresh at this one.
+        return m_contour->render(m_contourArea.size());
+    }
+    // A step replots only the runs layer of the view's buffers (as on screen); painting the
+    // plot composes the buffers, instead of drawing the 513² heat map again for every frame.
+    return plot->grab().toImage();
 }
 
 void FrameRenderer::drawOverlay(QImage& frame) const

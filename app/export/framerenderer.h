@@ -76,6 +76,7 @@ public:
     QRect chartsArea() const { return m_chartsArea; }
 
 private:
+    QImage contourImage();
     void drawOverlay(QImage& frame) const;
 
     Session* m_session;

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gradient Lab developers
 // SPDX-License-Identifier: MIT
+#include "contourview/contourview.h"
 #include "export/framerenderer.h"
 #include "functions/presets.h"
 #include "session.h"
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void testLayout_data();
     void testLayout();
     void testFramesFollowSteps();
+    void testContourFrameIsTheView_data();
+    void testContourFrameIsTheView();
     void testOverlay();
     void testLastStep();
     void testCopyScene();
@@ -93,6 +96,49 @@ void TestFrameRenderer::testFramesFollowSteps()
     // Drawn again, a step gives the same pixels.
     QCOMPARE(renderer.render(0), step0);
     QCOMPARE(renderer.render(5), step5);
+}
+
+void TestFrameRenderer::testContourFrameIsTheView_data()
+{
+    QTest::addColumn<int>("step");
+    QTest::newRow("start") << 0;
+    QTest::newRow("step 4") << 4;
+    QTest::newRow("end") << 10;
+}
+
+void TestFrameRenderer::testContourFrameIsTheView()
+{
+    // The frames compose the view's buffers after each step; a contour view drawn afresh at that
+    // step (ContourView::render, as `gradlab render` draws a still) shows the same pixels.
+    QFETCH(int, step);
+    auto session = raceSession(10);
+    FrameRenderer renderer(session.get(), FrameOptions{});
+    for (int k = 0; k <= step; ++k) {
+        renderer.render(k); // stepped through, as an animation is
+    }
+    const QImage frame = renderer.render(step);
+    ContourView fresh(session.get());
+    fresh.setAttribute(Qt::WA_DontShowOnScreen);
+    fresh.resize(kDefaultFrameSize);
+    fresh.show();
+    QCoreApplication::processEvents();
+    const QImage still = fresh.render(kDefaultFrameSize).convertToFormat(QImage::Format_RGB32);
+    // Composed layer buffers blend anti-aliased edges a little differently from one direct
+    // drawing: a few edge pixels differ, by little; nothing drawn is missing or extra.
+    const QRect whole(QPoint(0, 0), frame.size());
+    const int differing = differingPixels(frame, still, whole);
+    QVERIFY2(differing < whole.width() * whole.height() / 50,
+             qPrintable(QString::number(differing)));
+    double sum = 0;
+    for (int y = 0; y < frame.height(); ++y) {
+        for (int x = 0; x < frame.width(); ++x) {
+            const QRgb p = frame.pixel(x, y), q = still.pixel(x, y);
+            sum += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) +
+                   std::abs(qBlue(p) - qBlue(q));
+        }
+    }
+    const double mean = sum / (3.0 * whole.width() * whole.height());
+    QVERIFY2(mean < 0.5, qPrintable(QString::number(mean)));
 }
 
 void TestFrameRenderer::testOverlay()
