@@ -28,7 +28,7 @@ std::string overview()
         text += "  " + std::string(command.name) + std::string(10 - command.name.size(), ' ') +
                 std::string(command.summary) + "\n";
     }
-    text += "  render    draw a scene to PNG or PDF without a window\n"
+    text += "  render    draw a scene to PNG, PDF, SVG, GIF, WebP or MP4 without a window\n"
             "  help      this overview, or 'gradlab help SUBCOMMAND' for one subcommand\n"
             "\n"
             "options:\n"

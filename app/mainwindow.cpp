@@ -8,6 +8,8 @@
 #include "charts/steptablemodel.h"
 #include "contourview/contourview.h"
 #include "derivativeslab/derivativeslab.h"
+#include "export/animationdialog.h"
+#include "export/svgexport.h"
 #include "expression/parser.h"
 #include "fitlab/fitlab.h"
 #include "functions/presets.h"
@@ -383,6 +385,8 @@ void MainWindow::createMenus()
     fileMenu->addAction(action(Action::SaveScenario));
     fileMenu->addSeparator();
     fileMenu->addAction(action(Action::ExportImage));
+    // Lecture media (issue 14): File → Export animation….
+    fileMenu->addAction(AnimationDialog::createAction(this, m_session, m_contourView));
     fileMenu->addSeparator();
     fileMenu->addAction(action(Action::Quit));
     QMenu* playMenu = menuBar()->addMenu(tr("&Descent"));
@@ -689,11 +693,15 @@ void MainWindow::askExportImage()
 {
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export image"), QStringLiteral("gradlab.png"),
-                                     tr("PNG image (*.png);;PDF document (*.pdf)"));
+                                     tr("PNG image (*.png);;PDF document (*.pdf);;SVG drawing "
+                                        "(*.svg)"));
     if (path.isEmpty()) {
         return;
     }
-    if (exportImage(path)) {
+    // SVG: the current view's plots as vectors, text as text (a 3-D surface as an image).
+    const bool svg =
+        QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0;
+    if (svg ? writeWidgetSvg(*m_views->currentWidget(), path) : exportImage(path)) {
         statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
     } else {
         statusBar()->showMessage(tr("Could not write %1").arg(path));

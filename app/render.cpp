@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "render.h"
 
+#include "charts/runcharts.h"
 #include "contourview/contourview.h"
+#include "export/animationexport.h"
+#include "export/framerenderer.h"
+#include "export/svgexport.h"
 #include "functions/presets.h"
 #include "mainwindow.h"
 #include "panels/functionpanel.h"
@@ -29,7 +33,7 @@ namespace gradlab {
 
 namespace {
 
-enum class View { Contour, Partials, Surface, Window };
+enum class View { Contour, Partials, Surface, Linked, Charts, Window };
 
 struct RenderOptions
 {
@@ -43,7 +47,27 @@ struct RenderOptions
     int width = 0; ///< 0: the view's default size
     int height = 0;
     std::string out;
+    // Frames: the views of an animation, or a still of them (FrameRenderer).
+    bool animate = false;
+    bool charts = false;
+    bool overlay = false;
+    bool lossy = false;
+    std::optional<int> fps;
+    std::optional<std::pair<int, int>> stepsRange;
 };
+
+/// Whether \a view is drawn by FrameRenderer (the views an animation can show).
+bool isFrameView(View view)
+{
+    return view == View::Contour || view == View::Surface || view == View::Linked;
+}
+
+AnimationView animationView(View view)
+{
+    return view == View::Surface  ? AnimationView::Surface
+           : view == View::Linked ? AnimationView::Linked
+                                  : AnimationView::Contour;
+}
 
 /// Thrown-free parsing: the first problem found, in words.
 struct Problem
@@ -87,6 +111,12 @@ std::optional<View> viewFromName(std::string_view name)
     if (name == "surface") {
         return View::Surface;
     }
+    if (name == "linked") {
+        return View::Linked;
+    }
+    if (name == "charts") {
+        return View::Charts;
+    }
     if (name == "window") {
         return View::Window;
     }
@@ -109,6 +139,13 @@ std::variant<RenderOptions, Problem> parseOptions(const std::vector<std::string>
             }
             options.function = name;
             haveFunction = true;
+            continue;
+        }
+        if (name == "--animate" || name == "--charts" || name == "--overlay" || name == "--lossy") {
+            (name == "--animate"  ? options.animate
+             : name == "--charts" ? options.charts
+             : name == "--lossy"  ? options.lossy
+                                  : options.overlay) = true;
             continue;
         }
         if (const auto equals = name.find('='); equals != std::string::npos) {
@@ -172,7 +209,7 @@ std::variant<RenderOptions, Problem> parseOptions(const std::vector<std::string>
             const auto view = viewFromName(value);
             if (!view) {
                 return Problem{"unknown view '" + value +
-                               "' (known: contour, partials, surface, window)"};
+                               "' (known: contour, partials, surface, linked, charts, window)"};
             }
             options.view = *view;
         } else if (name == "--size") {
@@ -187,6 +224,23 @@ std::variant<RenderOptions, Problem> parseOptions(const std::vector<std::string>
             }
             options.width = static_cast<int>(*width);
             options.height = static_cast<int>(*height);
+        } else if (name == "--fps") {
+            const auto fps = toNumber(value);
+            if (!fps || *fps < 1 || *fps > 60 || std::floor(*fps) != *fps) {
+                return Problem{"--fps needs a whole number from 1 to 60 (got '" + value + "')"};
+            }
+            options.fps = static_cast<int>(*fps);
+        } else if (name == "--steps-range") {
+            const auto parts = split(value, ':');
+            const auto first = parts.size() == 2 ? toNumber(parts[0]) : std::nullopt;
+            const auto last = parts.size() == 2 ? toNumber(parts[1]) : std::nullopt;
+            if (!first || !last || *first < 0 || *last < *first || *last > 1e6 ||
+                std::floor(*first) != *first || std::floor(*last) != *last) {
+                return Problem{"--steps-range needs A:B, whole steps with 0 <= A <= B, e.g. "
+                               "--steps-range 10:60 (got '" +
+                               value + "')"};
+            }
+            options.stepsRange = std::pair(static_cast<int>(*first), static_cast<int>(*last));
         } else if (name == "--out") {
             options.out = value;
         } else {
@@ -197,11 +251,37 @@ std::variant<RenderOptions, Problem> parseOptions(const std::vector<std::string>
         return Problem{"which function? give an expression or preset:NAME"};
     }
     if (options.out.empty()) {
-        return Problem{"--out FILE.png or FILE.pdf is required"};
+        return Problem{"--out FILE.png, FILE.pdf or FILE.svg (with --animate: FILE.gif, "
+                       "FILE.webp or FILE.mp4) is required"};
     }
     const QString suffix = QFileInfo(QString::fromStdString(options.out)).suffix().toLower();
-    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf")) {
-        return Problem{"--out must end in .png or .pdf (got '" + options.out + "')"};
+    const bool isAnimationFile =
+        animationFormatFromPath(QString::fromStdString(options.out)).has_value();
+    if (options.animate) {
+        if (!isAnimationFile) {
+            return Problem{"with --animate, --out must end in .gif, .webp or .mp4 (got '" +
+                           options.out + "')"};
+        }
+    } else if (isAnimationFile) {
+        return Problem{"'" + options.out + "' is an animation: add --animate"};
+    } else if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") &&
+               suffix != QLatin1String("svg")) {
+        return Problem{"--out must end in .png, .pdf or .svg (got '" + options.out + "')"};
+    }
+    if ((options.animate || options.charts || options.overlay) && !isFrameView(options.view)) {
+        return Problem{std::string(options.animate  ? "--animate"
+                                   : options.charts ? "--charts"
+                                                    : "--overlay") +
+                       " draws the views contour, surface or linked"};
+    }
+    if (!options.animate && (options.fps || options.stepsRange || options.lossy)) {
+        return Problem{"--fps, --steps-range and --lossy are options of --animate"};
+    }
+    if (suffix == QLatin1String("svg") &&
+        (options.view == View::Surface || options.view == View::Linked || options.charts ||
+         options.overlay)) {
+        return Problem{"SVG is for the 2-D views (contour, partials, charts, window); the 3-D "
+                       "surface exports PNG, PDF or an animation"};
     }
     return options;
 }
@@ -285,6 +365,11 @@ bool isPdf(const QString& path)
     return QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
 }
 
+bool isSvg(const QString& path)
+{
+    return QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
+}
+
 /// Writes \a image at exactly \a size: PNG, or a PDF page of that many points.
 bool writeImage(QImage image, const QSize& size, const QString& path)
 {
@@ -312,9 +397,12 @@ bool writeImage(QImage image, const QSize& size, const QString& path)
     return painter.end();
 }
 
-/// Writes a widget: as vectors into a PDF (QWidget::render), or grabbed into a PNG.
+/// Writes a widget: as vectors into a PDF (QWidget::render) or an SVG, or grabbed into a PNG.
 bool writeWidget(QWidget& widget, const QSize& size, const QString& path)
 {
+    if (isSvg(path)) {
+        return writeWidgetSvg(widget, path);
+    }
     if (!isPdf(path)) {
         return writeImage(widget.grab().toImage(), size, path);
     }
@@ -336,20 +424,61 @@ bool writeWidget(QWidget& widget, const QSize& size, const QString& path)
     return painter.end();
 }
 
+/// `--animate`: frames from the session, one per step, into a GIF, WebP or MP4.
+int renderAnimation(Session& session, const RenderOptions& options, const QSize& size,
+                    std::FILE* out, std::FILE* err)
+{
+    AnimationRequest request;
+    request.path = QString::fromStdString(options.out);
+    request.frames.view = animationView(options.view);
+    request.frames.charts = options.charts;
+    request.frames.overlay = options.overlay;
+    request.frames.size = size;
+    request.fps = options.fps.value_or(15);
+    if (options.stepsRange) {
+        request.firstStep = options.stepsRange->first;
+        request.lastStep = options.stepsRange->second;
+    }
+    request.lossless = !options.lossy;
+    AnimationExport animation(&session, request);
+    if (!animation.prepare()) {
+        std::fprintf(err, "gradlab render: %s\n", qPrintable(animation.errorString()));
+        return 2;
+    }
+    if (!animation.run()) {
+        std::fprintf(err, "gradlab render: could not write %s: %s\n", options.out.c_str(),
+                     qPrintable(animation.errorString()));
+        return 1;
+    }
+    std::fprintf(out,
+                 "wrote %s (%dx%d, %d frames: steps %d to %d at %d fps, then the last held 1 s)\n",
+                 options.out.c_str(), size.width(), size.height(), animation.frameCount(),
+                 animation.firstStep(), animation.lastStep(), request.fps);
+    return 0;
+}
+
 } // namespace
 
 std::string renderUsage()
 {
     return "usage: gradlab render EXPR|preset:NAME [--from X,Y] [--domain XMIN,XMAX,YMIN,YMAX]\n"
            "                      [--optimizer NAME ...] [--steps N] [--lr V]\n"
-           "                      [--view contour|partials|surface|window] [--size WxH]\n"
-           "                      --out FILE.png|FILE.pdf\n"
+           "                      [--view contour|partials|surface|linked|charts|window]\n"
+           "                      [--size WxH] [--charts] [--overlay]\n"
+           "                      --out FILE.png|FILE.pdf|FILE.svg\n"
+           "       gradlab render ... --animate [--fps N] [--steps-range A:B] [--lossy]\n"
+           "                      --out FILE.gif|FILE.webp|FILE.mp4\n"
            "Draws the scene without showing a window. Each --optimizer adds a run to the race\n"
            "(gradient descent if none); --steps sets how far they go (and shows that step),\n"
            "--lr the learning rate of every run. --view: the contour view (default), the\n"
            "partial-derivatives panel, the 3-D surface (needs OpenGL, so a display: use\n"
-           "xvfb-run without one) or the whole main window. --size defaults to 1200x800\n"
-           "(1600x1000 for the window).\n";
+           "xvfb-run without one), contour and surface side by side (linked), the run charts\n"
+           "or the whole main window. --charts adds the run charts under contour, surface or\n"
+           "linked; --overlay the step, f and the learning rate. --size defaults to 1200x800\n"
+           "(1600x1000 for the window, 960x540 for an animation). SVG: the 2-D views only.\n"
+           "--animate: one frame per step from 0 to the end (or steps A to B), at --fps\n"
+           "(default 15), then the last frame held for a second; --lossy for a smaller WebP.\n"
+           "MP4 needs the ffmpeg program (Debian package ffmpeg).\n";
 }
 
 int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FILE* err)
@@ -384,9 +513,11 @@ int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FI
 
     const bool isWindow = options.view == View::Window;
     const QSize size = options.width > 0 ? QSize(options.width, options.height)
+                       : options.animate ? kDefaultFrameSize
                                          : (isWindow ? QSize(1600, 1000) : QSize(1200, 800));
     const QString path = QString::fromStdString(options.out);
-    if (options.view == View::Surface && !SurfaceView::isOpenGLAvailable()) {
+    if ((options.view == View::Surface || options.view == View::Linked) &&
+        !SurfaceView::isOpenGLAvailable()) {
         std::fprintf(err,
                      "gradlab render: the 3-D surface needs an OpenGL context, and there is none "
                      "here (platform '%s'). Run it on a display, or under a virtual one:\n"
@@ -412,13 +543,38 @@ int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FI
         return 2;
     }
 
+    if (options.animate) {
+        return renderAnimation(*session, options, size, out, err);
+    }
+
     bool written = false;
     switch (options.view) {
-    case View::Contour: {
-        ContourView view(session);
-        layOut(view, size, err);
-        written = isPdf(path) ? view.plot()->savePdf(path, size.width(), size.height())
-                              : writeImage(view.render(size), size, path);
+    case View::Contour:
+    case View::Surface:
+    case View::Linked:
+        if (options.view == View::Contour && !options.charts && !options.overlay) {
+            ContourView view(session);
+            layOut(view, size, err);
+            written = isPdf(path)   ? view.plot()->savePdf(path, size.width(), size.height())
+                      : isSvg(path) ? writePlotSvg(*view.plot(), size, path)
+                                    : writeImage(view.render(size), size, path);
+        } else if (options.view == View::Surface && !options.charts && !options.overlay) {
+            SurfaceView view(session);
+            layOut(view, size, err);
+            written = writeImage(view.renderToImage(size), size, path);
+        } else {
+            // Side by side, or with the charts or the overlay: one frame of an animation.
+            FrameRenderer renderer(session, FrameOptions{animationView(options.view),
+                                                         options.charts, options.overlay, size});
+            written = writeImage(renderer.render(session->currentStep()), size, path);
+        }
+        break;
+    case View::Charts: {
+        RunCharts charts(session);
+        layOut(charts, size, err);
+        written = isPdf(path)   ? charts.plot()->savePdf(path, size.width(), size.height())
+                  : isSvg(path) ? writePlotSvg(*charts.plot(), size, path)
+                                : writeImage(charts.render(size), size, path);
         break;
     }
     case View::Partials: {
@@ -427,18 +583,13 @@ int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FI
         written = writeWidget(panel, size, path);
         break;
     }
-    case View::Surface: {
-        SurfaceView view(session);
-        layOut(view, size, err);
-        written = writeImage(view.renderToImage(size), size, path);
-        break;
-    }
     case View::Window:
         if (!session->runs().empty()) {
             window->setSelectedRunId(session->runs().front().id);
         }
         layOut(*window, size, err);
-        written = writeImage(window->windowImage(), size, path);
+        written = isSvg(path) ? writeWidgetSvg(*window, path)
+                              : writeImage(window->windowImage(), size, path);
         break;
     }
     if (!written) {

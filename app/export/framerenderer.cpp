@@ -1,0 +1,214 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "export/framerenderer.h"
+
+#include "charts/runcharts.h"
+#include "contourview/contourview.h"
+#include "functions/presets.h"
+#include "session.h"
+#include "surface/surfaceview.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <algorithm>
+#include <limits>
+#include <qcustomplot.h>
+
+namespace gradlab {
+
+namespace {
+
+/// Share of the frame's height the charts take when they are shown.
+constexpr double kChartsShare = 0.32;
+
+/// Lays \a widget out at \a size without showing it on a screen.
+void layOutOffScreen(QWidget& widget, const QSize& size)
+{
+    widget.setAttribute(Qt::WA_DontShowOnScreen);
+    widget.resize(size);
+    widget.show();
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+std::unique_ptr<Session> copyScene(const Session& source)
+{
+    auto copy = std::make_unique<Session>();
+    if (source.preset()) {
+        copy->loadPreset(*source.preset());
+    }
+    copy->setExpressionText(source.expressionText());
+    copy->setDomain(source.domain());
+    for (const ParameterData& parameter : source.parameters()) {
+        copy->setParameter(parameter);
+    }
+    copy->setProbe(source.probe());
+    copy->setProbeDirection(source.probeDirection());
+    copy->setStartPoint(source.startPoint());
+    copy->clearRuns();
+    for (const RunEntry& entry : source.runs()) {
+        // Ids below the run's were runs since removed: taken and given back, so that the copy's
+        // run gets the same id, and so the same colour.
+        int id = copy->addRun(entry.settings);
+        while (id < entry.id) {
+            copy->removeRun(id);
+            id = copy->addRun(entry.settings);
+        }
+        copy->setRunVisible(id, entry.visible);
+    }
+    copy->setCurrentStep(0);
+    return copy;
+}
+
+int FrameRenderer::lastStep(Session& session)
+{
+    // lastStep() counts an unfinished run to its maxSteps; run them all to learn where they stop.
+    const int shown = session.currentStep();
+    session.setCurrentStep(std::numeric_limits<int>::max());
+    const int last = session.lastStep();
+    session.setCurrentStep(shown);
+    return last;
+}
+
+FrameRenderer::FrameRenderer(Session* session, const FrameOptions& options)
+    : m_session(session)
+    , m_options(options)
+{
+    const QSize size = options.size;
+    const int chartsHeight = options.charts ? int(size.height() * kChartsShare) : 0;
+    const QRect views(0, 0, size.width(), size.height() - chartsHeight);
+    if (options.charts) {
+        m_chartsArea = QRect(0, views.height(), size.width(), chartsHeight);
+    }
+    switch (options.view) {
+    case AnimationView::Contour:
+        m_contourArea = views;
+        break;
+    case AnimationView::Surface:
+        m_surfaceArea = views;
+        break;
+    case AnimationView::Linked:
+        m_contourArea = QRect(0, 0, views.width() / 2, views.height());
+        m_surfaceArea = QRect(m_contourArea.right() + 1, 0, views.width() - m_contourArea.width(),
+                              views.height());
+        break;
+    }
+    if (!m_contourArea.isEmpty()) {
+        m_contour = std::make_unique<ContourView>(session);
+        layOutOffScreen(*m_contour, m_contourArea.size());
+        m_contour->plot()->replot();
+    }
+    if (!m_surfaceArea.isEmpty()) {
+        m_surface = std::make_unique<SurfaceView>(session);
+        layOutOffScreen(*m_surface, m_surfaceArea.size());
+    }
+    if (!m_chartsArea.isEmpty()) {
+        m_charts = std::make_unique<RunCharts>(session);
+        layOutOffScreen(*m_charts, m_chartsArea.size());
+    }
+}
+
+FrameRenderer::~FrameRenderer() = default;
+
+void FrameRenderer::matchContourView(const ContourView& view)
+{
+    if (!m_contour) {
+        return;
+    }
+    m_contour->setShowContours(view.showsContours());
+    m_contour->setShowContourLabels(view.showsContourLabels());
+    m_contour->setShowGradientField(view.showsGradientField());
+    m_contour->setShowCriticalPoints(view.showsCriticalPoints());
+    m_contour->setShowProbe(view.showsProbe());
+}
+
+QImage FrameRenderer::render(int step)
+{
+    m_session->setCurrentStep(step);
+    QImage frame(m_options.size, QImage::Format_RGB32);
+    frame.fill(QApplication::palette().color(QPalette::Window));
+    QPainter painter(&frame);
+    if (m_contour) {
+        painter.drawImage(m_contourArea.topLeft(), contourImage());
+    }
+    if (m_surface) {
+        painter.drawImage(m_surfaceArea, m_surface->renderToImage(m_surfaceArea.size()));
+    }
+    if (m_charts) {
+        painter.drawImage(m_chartsArea.topLeft(), m_charts->render(m_chartsArea.size()));
+    }
+    painter.end();
+    if (m_options.overlay) {
+        drawOverlay(frame);
+    }
+    return frame;
+}
+
+QImage FrameRenderer::contourImage()
+{
+    QCustomPlot* plot = m_contour->plot();
+    if (plot->size() != m_contourArea.size() || !qFuzzyCompare(plot->devicePixelRatioF(), 1.0)) {
+        // Laid out at another size (the view's minimum is larger): drawn afresh at this one.
+        return m_contour->render(m_contourArea.size());
+    }
+    // A step replots only the runs layer of the view's buffers (as on screen); painting the
+    // plot composes the buffers, instead of drawing the 513² heat map again for every frame.
+    return plot->grab().toImage();
+}
+
+void FrameRenderer::drawOverlay(QImage& frame) const
+{
+    QFont font = QApplication::font();
+    // Readable on a slide without hiding much: a 40th of the frame's height, at least 11 pixels.
+    font.setPixelSize(std::max(11, frame.height() / 40));
+    const QFontMetrics metrics(font);
+    QStringList lines{tr("step %1").arg(m_session->currentStep())};
+    std::vector<QColor> colors{QColor(Qt::black)};
+    for (const RunEntry& entry : m_session->runs()) {
+        if (!entry.visible) {
+            continue;
+        }
+        const StepRecord& record = entry.recordAt(m_session->currentStep());
+        const std::string_view label = methodLabel(entry.settings.method);
+        lines.append(tr("%1: f = %2, η = %3")
+                         .arg(QString::fromUtf8(label.data(), qsizetype(label.size())))
+                         .arg(record.f, 0, 'g', 5)
+                         .arg(entry.settings.learningRate, 0, 'g', 4));
+        colors.push_back(entry.color);
+    }
+    const int padding = metrics.height() / 3;
+    const int swatch = metrics.ascent();
+    int width = 0;
+    for (int i = 0; i < lines.size(); ++i) {
+        width =
+            std::max(width, metrics.horizontalAdvance(lines[i]) + (i > 0 ? swatch + padding : 0));
+    }
+    // At the top left of the 3-D view (above the surface), else of the contour map's axes
+    // (clear of the tick labels).
+    const QPoint corner = m_surface
+                              ? m_surfaceArea.topLeft()
+                              : m_contourArea.topLeft() + m_contour->plot()->axisRect()->topLeft();
+    const QRect box(corner + QPoint(padding, padding),
+                    QSize(width + 2 * padding, int(lines.size()) * metrics.height() + 2 * padding));
+    QPainter painter(&frame);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0, 0, 0, 90), 1));
+    painter.setBrush(QColor(255, 255, 255, 225));
+    painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), padding, padding);
+    painter.setFont(font);
+    for (int i = 0; i < lines.size(); ++i) {
+        const int baseline = box.top() + padding + i * metrics.height() + metrics.ascent();
+        int x = box.left() + padding;
+        if (i > 0) {
+            // The run's colour, as in the legend.
+            painter.fillRect(QRect(x, baseline - swatch + metrics.descent() / 2, swatch, swatch),
+                             colors[std::size_t(i)]);
+            x += swatch + padding;
+        }
+        painter.setPen(Qt::black);
+        painter.drawText(x, baseline, lines[i]);
+    }
+}
+
+} // namespace gradlab
