@@ -451,10 +451,19 @@ void MainWindow::createCentre()
     m_views->addTab(m_linkedViews, tr("Contour"));
     m_derivativesLab = new DerivativesLab(m_views);
     m_views->addTab(m_derivativesLab, tr("Derivatives"));
+    // The labs scroll when the window is narrower than they like: their minimum widths would
+    // otherwise make the whole window wider than a 1600-pixel screen.
+    const auto scrolled = [this](QWidget* page) {
+        auto* area = new QScrollArea(m_views);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidgetResizable(true);
+        area->setWidget(page);
+        return area;
+    };
     // The Fit lab: a model's loss over its two parameters, with its data beside it.
-    m_views->addTab(new FitLab(m_views), tr("Fit"));
+    m_views->addTab(scrolled(new FitLab), tr("Fit"));
     // The Backprop lab: the computation graph of the session's function at its probe.
-    m_views->addTab(new BackpropLab(m_session, m_views), tr("Backprop"));
+    m_views->addTab(scrolled(new BackpropLab(m_session)), tr("Backprop"));
     setSurfaceShown(m_surfaceView->isAvailable());
 
     m_playbackBar = new PlaybackBar(m_session, centre);
