@@ -3,6 +3,7 @@
 #include "clicommands.h"
 
 #include "analysis/criticalpoints.h"
+#include "clioptimizer.h"
 #include "clioutput.h"
 #include "differentiation/differentiator.h"
 #include "evaluation/compiledfunction.h"
@@ -310,30 +311,6 @@ int runDiff(const ParsedArguments& arguments, const CommandStreams& streams)
 // ---------------------------------------------------------------------------------------------
 // descend
 
-/// \brief An optimizer option and the methods it applies to.
-struct MethodOption
-{
-    std::string_view option;
-    std::vector<Method> methods; ///< empty: every method
-};
-
-const std::vector<MethodOption>& methodOptions()
-{
-    static const std::vector<MethodOption> table{
-        {"lr", {}},
-        {"tol", {}},
-        {"momentum", {Method::Momentum, Method::Nesterov, Method::RMSProp}},
-        {"alpha", {Method::RMSProp}},
-        {"centered", {Method::RMSProp}},
-        {"beta1", {Method::Adam}},
-        {"beta2", {Method::Adam}},
-        {"amsgrad", {Method::Adam}},
-        {"eps", {Method::AdaGrad, Method::RMSProp, Method::Adam}},
-        {"lr-decay", {Method::AdaGrad}},
-    };
-    return table;
-}
-
 Method requireMethod(const ParsedArguments& arguments)
 {
     std::vector<std::string> names;
@@ -358,46 +335,11 @@ Method requireMethod(const ParsedArguments& arguments)
 /// method and for its range (the ranges torch.optim accepts).
 OptimizerSettings requireSettings(const ParsedArguments& arguments, Method method, long long steps)
 {
-    for (const MethodOption& entry : methodOptions()) {
-        const bool applies =
-            entry.methods.empty() ||
-            std::find(entry.methods.begin(), entry.methods.end(), method) != entry.methods.end();
-        if (!applies && arguments.has(entry.option)) {
-            std::vector<std::string> names;
-            for (const Method other : entry.methods) {
-                names.emplace_back(methodName(other));
-            }
-            throw CommandLineError("--" + std::string(entry.option) + " does not apply to " +
-                                   quoted(methodName(method)) + " (only to " + joinNames(names) +
-                                   ")");
-        }
-    }
-    OptimizerSettings settings = defaultSettings(method);
-    // torch.optim's ranges: rates, momenta, smoothing and ε at least 0; the betas in [0, 1), as
-    // exponential averaging factors (β = 1 would never forget the first gradient).
-    const auto number = [&](std::string_view option, double& target, bool belowOne) {
-        if (const std::optional<std::string> text = arguments.value(option)) {
-            const std::string what = "--" + std::string(option);
-            const double value = requireNumber(*text, what);
-            if (value < 0.0 || (belowOne && value >= 1.0)) {
-                throw CommandLineError(what + ": " + formatNumber(value) + " is not " +
-                                       (belowOne ? "in [0, 1)" : "at least 0"));
-            }
-            target = value;
-        }
-    };
-    number("lr", settings.learningRate, false);
-    number("momentum", settings.momentum, false);
-    number("alpha", settings.alpha, false);
-    number("beta1", settings.beta1, true);
-    number("beta2", settings.beta2, true);
-    number("eps", settings.epsilon, false);
-    number("lr-decay", settings.learningRateDecay, false);
+    OptimizerSettings settings = optimizerOptions().settings(arguments, method);
     // Without --tol a run never stops early: exactly --steps steps unless it diverges.
-    settings.tolerance = 0.0;
-    number("tol", settings.tolerance, false);
-    settings.centered = settings.centered || arguments.has("centered");
-    settings.amsgrad = settings.amsgrad || arguments.has("amsgrad");
+    if (!arguments.has("tol")) {
+        settings.tolerance = 0.0;
+    }
     settings.maxSteps = static_cast<int>(steps);
     return settings;
 }
@@ -437,15 +379,10 @@ int runDescend(const ParsedArguments& arguments, const CommandStreams& streams)
     return static_cast<int>(ExitCode::Success);
 }
 
-/// "default learning rates: gd 0.02, momentum 0.005, …", from defaultSettings().
+/// The defaults that differ per optimizer (the learning rate's), from defaultSettings().
 std::string defaultLearningRates()
 {
-    std::vector<std::string> rates;
-    for (const Method method : allMethods()) {
-        rates.push_back(std::string(methodName(method)) + " " +
-                        formatNumber(defaultSettings(method).learningRate));
-    }
-    return "default learning rates: " + joinNames(rates) + ".";
+    return optimizerOptions().notes();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -612,23 +549,33 @@ constexpr OptionSpec diffOptions[] = {
      true},
 };
 
-constexpr OptionSpec descendOptions[] = {
-    {"from", "X,Y", "start point (default: the preset's start)"},
-    {"optimizer", "NAME", "gd, momentum, nesterov, adagrad, rmsprop, adam, newton or linesearch"},
-    {"steps", "N", "number of steps, 0 to 1000000"},
-    {"lr", "V", "learning rate (default: the optimizer's, listed above)"},
-    {"momentum", "V", "momentum μ (momentum, nesterov: default 0.9; rmsprop: default 0)"},
-    {"alpha", "V", "RMSProp smoothing constant (default 0.99)"},
-    {"beta1", "V", "Adam first-moment decay β1 (default 0.9)"},
-    {"beta2", "V", "Adam second-moment decay β2 (default 0.999)"},
-    {"eps", "V", "ε added to denominators (adam, rmsprop: 1e-8; adagrad: 1e-10)"},
-    {"lr-decay", "V", "AdaGrad learning-rate decay (default 0)"},
-    {"tol", "V", "stop early once the gradient's norm is below V (default: never)"},
-    {"centered", "", "RMSProp: divide by the centred variance"},
-    {"amsgrad", "", "Adam: the AMSGrad variant (keeps the largest v̂)"},
-    paramOption,
-    csvJsonOption,
-};
+/// from, optimizer and steps, then one option per hyper-parameter, then param and format.
+std::span<const OptionSpec> descendOptions()
+{
+    static const std::string optimizerHelp = methodNamesText();
+    static const std::vector<OptionSpec> options = [] {
+        std::vector<OptionSpec> list{
+            {"from", "X,Y", "start point (default: the preset's start)"},
+            {"optimizer", "NAME", optimizerHelp},
+            {"steps", "N", "number of steps, 0 to 1000000"},
+        };
+        const std::span<const OptionSpec> parameters = optimizerOptions().options();
+        list.insert(list.end(), parameters.begin(), parameters.end());
+        list.push_back(paramOption);
+        list.push_back(csvJsonOption);
+        return list;
+    }();
+    return options;
+}
+
+/// "gradlab descend EXPR|preset:NAME --from X,Y … [--format csv|json]".
+std::string_view descendSynopsis()
+{
+    static const std::string synopsis =
+        "gradlab descend EXPR|preset:NAME --from X,Y --optimizer NAME --steps N " +
+        optimizerOptions().synopsis() + " [--param NAME=VALUE ...] [--format csv|json]";
+    return synopsis;
+}
 
 constexpr OptionSpec presetsOptions[] = {
     {"format", "text|json", "output format (default text)"},
@@ -659,11 +606,8 @@ const CommandSpec commandTable[] = {
      "gradlab diff \"x^2 + 3xy + y^2\"\n"
      "gradlab diff \"sigmoid(w*x + y)\" --param w --steps",
      &runDiff},
-    {"descend", "run an optimizer and print its trajectory",
-     "gradlab descend EXPR|preset:NAME --from X,Y --optimizer NAME --steps N [--lr V] "
-     "[--momentum V] [--alpha V] [--beta1 V] [--beta2 V] [--eps V] [--lr-decay V] [--tol V] "
-     "[--centered] [--amsgrad] [--param NAME=VALUE ...] [--format csv|json]",
-     "EXPR", descendOptions,
+    {"descend", "run an optimizer and print its trajectory", descendSynopsis(), "EXPR",
+     descendOptions(),
      "Runs --steps steps of the optimizer from --from and prints one record per point: step 0 is\n"
      "the start, step k the point after k steps. gd, momentum, nesterov, adagrad, rmsprop and "
      "adam\n"

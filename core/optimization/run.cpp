@@ -95,10 +95,18 @@ double stableLearningRate(const OptimizerSettings& settings, double lambda)
     case Method::Nesterov:
         // torch's Nesterov on a quadratic is stable iff lr·λ < 2(1 + μ)/(1 + 2μ)
         return 2 * (1 + mu) / ((1 + 2 * mu) * lambda);
-    default:
+    case Method::GradientDescent:
         // plain gradient descent: x_{k+1} = (1 − lr·λ)·x_k is stable iff |1 − lr·λ| < 1
         return 2 / lambda;
+    case Method::AdaGrad:
+    case Method::RMSProp:
+    case Method::Adam:
+    case Method::Newton:
+    case Method::LineSearch:
+        break;
     }
+    // no fixed bound: the step adapts to the curvature
+    return std::numeric_limits<double>::infinity();
 }
 
 /// The method's name inside a sentence.
@@ -109,9 +117,16 @@ std::string methodPhrase(Method method)
         return "gradient descent with momentum";
     case Method::Nesterov:
         return "Nesterov's method";
-    default:
+    case Method::GradientDescent:
         return "plain gradient descent";
+    case Method::AdaGrad:
+    case Method::RMSProp:
+    case Method::Adam:
+    case Method::Newton:
+    case Method::LineSearch:
+        break;
     }
+    return std::string(methodLabel(method));
 }
 
 /// "lr < 2/λmax = 0.1" with the bound written for the method.
@@ -127,9 +142,15 @@ std::string boundText(const OptimizerSettings& settings, double lambda)
         return "lr < 2(1 + μ)/((1 + 2μ)·λmax) = " + number(stableLearningRate(settings, lambda)) +
                " with μ = " + number(settings.momentum) + " (plain gradient descent: " + plain +
                ")";
-    default:
-        return "lr < " + plain;
+    case Method::GradientDescent:
+    case Method::AdaGrad:
+    case Method::RMSProp:
+    case Method::Adam:
+    case Method::Newton:
+    case Method::LineSearch:
+        break;
     }
+    return "lr < " + plain;
 }
 
 /// The kinds of divergence the explanation distinguishes.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -309,7 +310,9 @@ std::unique_ptr<UpdateRule> makeUpdateRule(const OptimizerSettings& settings, Ob
     case Method::LineSearch:
         return std::make_unique<LineSearchRule>(settings, std::move(objective));
     }
-    return std::make_unique<GradientDescentRule>(settings);
+    // Only a value outside the enumeration gets here: every method has its case above (the
+    // switch has no default, so -Wswitch makes a forgotten method a compile error).
+    throw std::invalid_argument("makeUpdateRule: not a method");
 }
 
 } // namespace gradlab

@@ -896,6 +896,16 @@ void TestCommandLine::testRejectedOption_data()
                                                 QStringList{"--optimizer", "adam", "--beta2", "1"}}
                                  << "gradlab: error: --beta2: 1 is not in [0, 1)\n"
                                     "run 'gradlab help descend'\n";
+    QTest::newRow("accumulator of another optimizer")
+        << QStringList{descend + QStringList{"--optimizer", "gd", "--initial-accumulator", "1"}}
+        << "gradlab: error: --initial-accumulator does not apply to 'gd' (only to adagrad)\n"
+           "run 'gradlab help descend'\n";
+    QTest::newRow("shrink of one")
+        << QStringList{descend + QStringList{"--optimizer", "linesearch", "--shrink", "1"}}
+        << "gradlab: error: --shrink: 1 is not in (0, 1)\nrun 'gradlab help descend'\n";
+    QTest::newRow("armijo of one")
+        << QStringList{descend + QStringList{"--optimizer", "linesearch", "--armijo", "1"}}
+        << "gradlab: error: --armijo: 1 is not in [0, 1)\nrun 'gradlab help descend'\n";
     QStringList names;
     for (const Preset& preset : presets()) {
         names.append(QString::fromStdString(preset.name));

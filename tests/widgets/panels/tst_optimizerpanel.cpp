@@ -5,6 +5,8 @@
 #include "session.h"
 
 #include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void testSettingsRoundTrip();
     void testAddToRace();
     void testRunReplacesSelected();
+    void testRowsFromTable();
 
 private:
     void chooseMethod(Method method);
@@ -234,6 +237,48 @@ void TestOptimizerPanel::testRunReplacesSelected()
     QVERIFY(m_session->runById(first)->settings == defaultSettings(Method::GradientDescent));
     QVERIFY(m_session->isPlaying());
     m_session->pause();
+}
+
+void TestOptimizerPanel::testRowsFromTable()
+{
+    // A row only this test has: it must appear for its method alone and edit its field.
+    std::vector<HyperParameter> table(hyperParameters().begin(), hyperParameters().end());
+    HyperParameter fake;
+    fake.name = "fake-knob";
+    fake.sceneKey = "fakeKnob";
+    fake.label = "Fake knob";
+    fake.help = "a knob only the test has";
+    fake.toolTip = "Turns nothing";
+    fake.range = {0.0, 10.0, false, false};
+    fake.editor = EditorKind::NonNegative;
+    fake.methods = {Method::Adam};
+    fake.get = [](const OptimizerSettings& s) {
+        return s.learningRateDecay;
+    };
+    fake.set = [](OptimizerSettings& s, double v) {
+        s.learningRateDecay = v;
+    };
+    table.push_back(fake);
+    OptimizerPanel panel(m_session, nullptr, table);
+    panel.show();
+    auto* field = qobject_cast<NumberEdit*>(panel.hyperParameterField("fake-knob"));
+    QVERIFY(field);
+    QCOMPARE(field->toolTip(), QString("Turns nothing"));
+    auto* form = panel.findChild<QFormLayout*>();
+    QVERIFY(form);
+    auto* label = qobject_cast<QLabel*>(form->labelForField(field));
+    QVERIFY(label);
+    QCOMPARE(label->text(), QString("Fake knob"));
+
+    OptimizerSettings adam = defaultSettings(Method::Adam);
+    panel.setSettings(adam);
+    QCOMPARE(panel.shownHyperParameters(),
+             (QStringList{"beta1", "beta2", "eps", "amsgrad", "fake-knob"}));
+    field->setValue(2.5);
+    QCOMPARE(panel.settings().learningRateDecay, 2.5);
+    panel.setSettings(defaultSettings(Method::GradientDescent));
+    QCOMPARE(panel.shownHyperParameters(), QStringList{});
+    QVERIFY(!field->isVisibleTo(&panel));
 }
 
 QTEST_MAIN(TestOptimizerPanel)
