@@ -336,6 +336,7 @@ Method requireMethod(const ParsedArguments& arguments)
 OptimizerSettings requireSettings(const ParsedArguments& arguments, Method method, long long steps)
 {
     OptimizerSettings settings = optimizerOptions().settings(arguments, method);
+    settings.schedule = requireSchedule(arguments, method);
     // Without --tol a run never stops early: exactly --steps steps unless it diverges.
     if (!arguments.has("tol")) {
         settings.tolerance = 0.0;
@@ -366,10 +367,36 @@ int runDescend(const ParsedArguments& arguments, const CommandStreams& streams)
 
     Run run(compileFunction(function).objective(), start, settings);
     run.advanceTo(static_cast<int>(steps));
-    RecordWriter writer(streams.out, format, {"step", "x", "y", "f", "df_dx", "df_dy"});
+    // The evaluation counts: asked for, or always for the methods whose steps cost several.
+    const bool evaluations =
+        arguments.has("evaluations") || method == Method::LBFGS || method == Method::NelderMead;
+    const bool simplex = method == Method::NelderMead;
+    std::vector<std::string> columns{"step", "x", "y", "f", "df_dx", "df_dy", "lr"};
+    if (evaluations) {
+        columns.insert(columns.end(), {"f_evals", "grad_evals", "hessian_evals"});
+    }
+    if (simplex) {
+        columns.insert(columns.end(), {"v1_x", "v1_y", "v2_x", "v2_y", "v3_x", "v3_y"});
+    }
+    RecordWriter writer(streams.out, format, columns);
     for (const StepRecord& record : run.records()) {
-        writer.write({static_cast<long long>(record.index), record.point.x(), record.point.y(),
-                      record.f, record.gradient.x(), record.gradient.y()});
+        std::vector<RecordWriter::Cell> cells{static_cast<long long>(record.index),
+                                              record.point.x(),
+                                              record.point.y(),
+                                              record.f,
+                                              record.gradient.x(),
+                                              record.gradient.y(),
+                                              record.learningRate};
+        if (evaluations) {
+            cells.insert(cells.end(), {record.evaluations.function, record.evaluations.gradient,
+                                       record.evaluations.hessian});
+        }
+        if (simplex) {
+            for (const Eigen::Vector2d& vertex : record.simplex) {
+                cells.insert(cells.end(), {vertex.x(), vertex.y()});
+            }
+        }
+        writer.write(cells);
     }
     writer.finish();
     if (run.stopReason() == StopReason::Diverged) {
@@ -561,6 +588,17 @@ std::span<const OptionSpec> descendOptions()
         };
         const std::span<const OptionSpec> parameters = optimizerOptions().options();
         list.insert(list.end(), parameters.begin(), parameters.end());
+        list.push_back({"schedule", "SPEC",
+                        "learning-rate schedule (torch.optim.lr_scheduler): step:step_size=S,"
+                        "gamma=G, multistep:milestones=A;B,gamma=G, exponential:gamma=G, "
+                        "cosine:t_max=T,eta_min=E, linear:start_factor=S,end_factor=E,"
+                        "total_iters=N (default: constant)"});
+        list.push_back({"warmup", "N:F",
+                        "linear warm-up from F·lr to lr over N steps, then the schedule "
+                        "(SequentialLR)"});
+        list.push_back({"evaluations", "",
+                        "add the columns f_evals,grad_evals,hessian_evals (always there for "
+                        "lbfgs and neldermead)"});
         list.push_back(paramOption);
         list.push_back(csvJsonOption);
         return list;
@@ -573,7 +611,9 @@ std::string_view descendSynopsis()
 {
     static const std::string synopsis =
         "gradlab descend EXPR|preset:NAME --from X,Y --optimizer NAME --steps N " +
-        optimizerOptions().synopsis() + " [--param NAME=VALUE ...] [--format csv|json]";
+        optimizerOptions().synopsis() +
+        " [--schedule SPEC] [--warmup N:F] [--evaluations] [--param NAME=VALUE ...] "
+        "[--format csv|json]";
     return synopsis;
 }
 
@@ -609,12 +649,15 @@ const CommandSpec commandTable[] = {
     {"descend", "run an optimizer and print its trajectory", descendSynopsis(), "EXPR",
      descendOptions(),
      "Runs --steps steps of the optimizer from --from and prints one record per point: step 0 is\n"
-     "the start, step k the point after k steps. gd, momentum, nesterov, adagrad, rmsprop and "
-     "adam\n"
-     "follow torch.optim; options a method does not use are rejected. The run stops early only\n"
-     "when --tol is given and met, or when it diverges: then the records up to the divergence are\n"
-     "printed, the reason goes to stderr and the exit code is 3.\n"
-     "CSV columns: step,x,y,f,df_dx,df_dy.",
+     "the start, step k the point after k steps. gd, momentum, nesterov, adagrad, rmsprop, adam,\n"
+     "adamw and lbfgs follow torch.optim, neldermead SciPy's Nelder-Mead; options a method does\n"
+     "not use are rejected. The run stops early only when --tol is given and met, or when it\n"
+     "diverges: then the records up to the divergence are printed, the reason goes to stderr and\n"
+     "the exit code is 3.\n"
+     "CSV columns: step,x,y,f,df_dx,df_dy,lr (lr: the rate of the step from that row; on the last\n"
+     "row the rate a next step would use; nan for neldermead), then with --evaluations (and for\n"
+     "lbfgs, neldermead) f_evals,grad_evals,hessian_evals (cumulative), then for neldermead\n"
+     "v1_x,v1_y,v2_x,v2_y,v3_x,v3_y (the simplex, best vertex first; x,y is v1).",
      "gradlab descend \"x^2 + 10y^2\" --from 3,1 --optimizer momentum --steps 50 --lr 0.02\n"
      "gradlab descend preset:rosenbrock --optimizer adam --steps 500 --lr 0.05 --format json",
      &runDescend, &defaultLearningRates},

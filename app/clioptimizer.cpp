@@ -122,9 +122,12 @@ std::string shortNumber(double value)
 {
     // the fewest significant digits of "%g" (in the C locale) that read back as the same double
     char buffer[40];
+    if (value == std::trunc(value) && std::abs(value) < 1e15) {
+        return std::to_string(static_cast<long long>(value));
+    }
     for (int digits = 1; digits < 17; ++digits) {
-        const std::to_chars_result written = std::to_chars(
-            buffer, buffer + sizeof buffer, value, std::chars_format::general, digits);
+        const std::to_chars_result written = std::to_chars(buffer, buffer + sizeof buffer, value,
+                                                           std::chars_format::general, digits);
         double back = 0;
         std::from_chars(buffer, written.ptr, back);
         if (back == value) {
@@ -204,6 +207,70 @@ const OptimizerOptions& optimizerOptions()
 {
     static const OptimizerOptions options(hyperParameters());
     return options;
+}
+
+ScheduleSettings requireSchedule(const ParsedArguments& arguments, Method method)
+{
+    const std::vector<std::string> syntax{"schedules: step:step_size=S[,gamma=G]",
+                                          "multistep:milestones=A;B[;...][,gamma=G]",
+                                          "exponential:gamma=G", "cosine:t_max=T[,eta_min=E]",
+                                          "linear[:start_factor=S][,end_factor=E][,total_iters=N]"};
+    const std::string syntaxLine = joinNames(syntax, " | ");
+    ScheduleSettings schedule;
+    for (const std::string_view option : {"schedule", "warmup"}) {
+        const HyperParameter* rate = findHyperParameter("lr");
+        if (arguments.has(option) && rate && !rate->appliesTo(method)) {
+            throw CommandLineError("--" + std::string(option) + " does not apply to " +
+                                   quoted(methodName(method)) + ", which has no learning rate");
+        }
+    }
+    if (const std::optional<std::string> text = arguments.value("schedule")) {
+        const ScheduleParse parsed = parseSchedule(*text);
+        switch (parsed.error) {
+        case ScheduleErrorCode::None:
+            break;
+        case ScheduleErrorCode::UnknownKind: {
+            std::vector<std::string> kinds;
+            for (const ScheduleKind kind : allScheduleKinds()) {
+                kinds.emplace_back(scheduleKindName(kind));
+            }
+            const std::string closest = closestMatch(parsed.name, kinds);
+            throw CommandLineError(
+                "--schedule: unknown schedule " + quoted(parsed.name) +
+                    (closest.empty() ? "" : "; did you mean " + quoted(closest) + "?"),
+                {syntaxLine});
+        }
+        case ScheduleErrorCode::UnknownKey:
+            throw CommandLineError(
+                "--schedule: " + std::string(scheduleKindName(parsed.settings.kind)) +
+                    " takes no key " + quoted(parsed.name),
+                {syntaxLine});
+        case ScheduleErrorCode::BadValue:
+            throw CommandLineError("--schedule: " + quoted(parsed.value) +
+                                       " is not a valid value for " + parsed.name,
+                                   {syntaxLine});
+        case ScheduleErrorCode::MissingKey:
+            throw CommandLineError(
+                "--schedule: " + std::string(scheduleKindName(parsed.settings.kind)) + " needs " +
+                    parsed.name + "=...",
+                {syntaxLine});
+        case ScheduleErrorCode::RepeatedKey:
+            throw CommandLineError("--schedule: " + parsed.name + " is given twice");
+        case ScheduleErrorCode::BadWarmup:
+            break;
+        }
+        schedule = parsed.settings;
+    }
+    if (const std::optional<std::string> text = arguments.value("warmup")) {
+        const ScheduleParse parsed = parseWarmup(*text, schedule);
+        if (parsed.error != ScheduleErrorCode::None) {
+            throw CommandLineError("--warmup: expected N:F, N ≥ 1 steps from the factor F in "
+                                   "(0, 1], got " +
+                                   quoted(*text));
+        }
+        schedule = parsed.settings;
+    }
+    return schedule;
 }
 
 std::string methodNamesText()

@@ -42,6 +42,10 @@ private:
     std::string m_synopsis;
 };
 
+/// The schedule of --schedule SPEC and --warmup N:F (constant without them); throws
+/// CommandLineError for a mistake in either, or when \a method has no learning rate.
+ScheduleSettings requireSchedule(const ParsedArguments& arguments, Method method);
+
 /// The options of hyperParameters(), the table the program uses.
 const OptimizerOptions& optimizerOptions();
 

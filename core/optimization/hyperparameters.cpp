@@ -29,6 +29,9 @@ std::vector<HyperParameter> makeTable()
         p.toolTip = "The exact learning rate η: any positive number (0.0125, 3e-4)";
         p.range = atLeastZero;
         p.editor = EditorKind::LearningRate;
+        p.methods = {Method::GradientDescent, Method::Momentum, Method::Nesterov, Method::AdaGrad,
+                     Method::RMSProp,         Method::Adam,     Method::AdamW,    Method::Newton,
+                     Method::LineSearch,      Method::LBFGS};
         p.get = [](const OptimizerSettings& s) {
             return s.learningRate;
         };
@@ -91,7 +94,7 @@ std::vector<HyperParameter> makeTable()
         p.editor = EditorKind::Fraction;
         p.editorMaximum = 0.99999;
         p.decimals = 5;
-        p.methods = {Method::Adam};
+        p.methods = {Method::Adam, Method::AdamW};
         p.get = [](const OptimizerSettings& s) {
             return s.beta1;
         };
@@ -112,7 +115,7 @@ std::vector<HyperParameter> makeTable()
         p.editor = EditorKind::Fraction;
         p.editorMaximum = 0.99999;
         p.decimals = 5;
-        p.methods = {Method::Adam};
+        p.methods = {Method::Adam, Method::AdamW};
         p.get = [](const OptimizerSettings& s) {
             return s.beta2;
         };
@@ -131,7 +134,7 @@ std::vector<HyperParameter> makeTable()
         p.toolTip = "Added to the denominator so that it is never zero";
         p.range = atLeastZero;
         p.editor = EditorKind::Positive;
-        p.methods = {Method::AdaGrad, Method::RMSProp, Method::Adam};
+        p.methods = {Method::AdaGrad, Method::RMSProp, Method::Adam, Method::AdamW};
         p.get = [](const OptimizerSettings& s) {
             return s.epsilon;
         };
@@ -205,7 +208,7 @@ std::vector<HyperParameter> makeTable()
         p.kind = ParameterKind::Flag;
         p.range = {0.0, 1.0, false, false};
         p.editor = EditorKind::Check;
-        p.methods = {Method::Adam};
+        p.methods = {Method::Adam, Method::AdamW};
         p.get = [](const OptimizerSettings& s) {
             return s.amsgrad ? 1.0 : 0.0;
         };
@@ -253,6 +256,69 @@ std::vector<HyperParameter> makeTable()
         };
         p.set = [](OptimizerSettings& s, double v) {
             s.shrink = v;
+        };
+        table.push_back(p);
+    }
+    {
+        HyperParameter p;
+        p.name = "weight-decay";
+        p.sceneKey = "weightDecay";
+        p.label = "Weight decay λ";
+        p.symbol = "λ";
+        p.help = "weight decay λ: adds λ·x to the gradient (adamw: x ← x·(1 − lr·λ))";
+        p.toolTip = "Pulls the point towards 0: g ← ∇f + λ·x (AdamW: x ← x·(1 − η·λ) first)";
+        p.range = atLeastZero;
+        p.editor = EditorKind::NonNegative;
+        p.methods = {Method::GradientDescent, Method::Momentum, Method::Nesterov, Method::AdaGrad,
+                     Method::RMSProp,         Method::Adam,     Method::AdamW};
+        p.get = [](const OptimizerSettings& s) {
+            return s.weightDecay;
+        };
+        p.set = [](OptimizerSettings& s, double v) {
+            s.weightDecay = v;
+        };
+        table.push_back(p);
+    }
+    {
+        HyperParameter p;
+        p.name = "history";
+        p.sceneKey = "history";
+        p.label = "History m";
+        p.symbol = "m";
+        p.help = "L-BFGS: curvature pairs kept";
+        p.toolTip = "How many (s, y) pairs the inverse-Hessian estimate remembers";
+        p.kind = ParameterKind::Count;
+        p.range = {1.0, unbounded, false, false};
+        p.editor = EditorKind::Count;
+        p.editorMinimum = 1;
+        p.editorMaximum = 1000;
+        p.methods = {Method::LBFGS};
+        p.get = [](const OptimizerSettings& s) {
+            return static_cast<double>(s.history);
+        };
+        p.set = [](OptimizerSettings& s, double v) {
+            s.history = static_cast<int>(v);
+        };
+        table.push_back(p);
+    }
+    {
+        HyperParameter p;
+        p.name = "line-search";
+        p.sceneKey = "lineSearch";
+        p.label = "Line search";
+        p.help = "L-BFGS: the step lr·d as it is, or torch's strong-Wolfe search";
+        p.toolTip = "none: step t = η along d; strong_wolfe: search t for the strong Wolfe "
+                    "conditions (cubic interpolation)";
+        p.kind = ParameterKind::Choice;
+        p.range = {0.0, 1.0, false, false};
+        p.editor = EditorKind::Choice;
+        p.methods = {Method::LBFGS};
+        p.choices = {"none", "strong_wolfe"};
+        p.get = [](const OptimizerSettings& s) {
+            return s.lineSearch == LineSearchKind::StrongWolfe ? 1.0 : 0.0;
+        };
+        p.set = [](OptimizerSettings& s, double v) {
+            s.lineSearch = v != 0 ? LineSearchKind::StrongWolfe : LineSearchKind::None;
         };
         table.push_back(p);
     }

@@ -81,7 +81,8 @@ bool isGradientLike(Method method)
 
 bool isAdaptive(Method method)
 {
-    return method == Method::AdaGrad || method == Method::RMSProp || method == Method::Adam;
+    return method == Method::AdaGrad || method == Method::RMSProp || method == Method::Adam ||
+           method == Method::AdamW;
 }
 
 /// The largest stable learning rate of a gradient-like method on a quadratic with curvature λ.
@@ -103,6 +104,9 @@ double stableLearningRate(const OptimizerSettings& settings, double lambda)
     case Method::Adam:
     case Method::Newton:
     case Method::LineSearch:
+    case Method::AdamW:
+    case Method::LBFGS:
+    case Method::NelderMead:
         break;
     }
     // no fixed bound: the step adapts to the curvature
@@ -124,6 +128,9 @@ std::string methodPhrase(Method method)
     case Method::Adam:
     case Method::Newton:
     case Method::LineSearch:
+    case Method::AdamW:
+    case Method::LBFGS:
+    case Method::NelderMead:
         break;
     }
     return std::string(methodLabel(method));
@@ -148,6 +155,9 @@ std::string boundText(const OptimizerSettings& settings, double lambda)
     case Method::Adam:
     case Method::Newton:
     case Method::LineSearch:
+    case Method::AdamW:
+    case Method::LBFGS:
+    case Method::NelderMead:
         break;
     }
     return "lr < " + plain;
@@ -172,6 +182,7 @@ struct Run::State
     std::vector<Eigen::Matrix2d> hessians; ///< ∇²f(x_k), for Newton and the explanation
     StopReason stopReason = StopReason::Running;
     std::string explanation;
+    EvaluationCount evaluations; ///< cumulative, up to the newest record
 
     void append(const Eigen::Vector2d& point)
     {
@@ -181,6 +192,11 @@ struct Run::State
         record.point = point;
         record.f = value.f;
         record.gradient = value.gradient;
+        rule->describe(record);
+        // what reaching x_k cost: the step's own trials, then the evaluation of x_k itself
+        evaluations += rule->takeEvaluations();
+        evaluations += rule->pointEvaluation();
+        record.evaluations = evaluations;
         records.push_back(std::move(record));
         hessians.push_back(value.hessian);
         checkStop();

@@ -103,6 +103,28 @@ void TestDescendReference::testTrajectory_data()
                       qPrintable(QStringList(args.keys()).join('+')))
             << arguments << reference["path"].toArray() << QJsonArray();
     }
+
+    // schedules.jsonl and quasinewton.jsonl: {"kind", "cmd", "path", "lr"}; DATA/ in cmd is the
+    // reference's data folder. Every step agrees to 1e-9 relative (in fact to a few ulps: the
+    // closest case, L-BFGS without line search on (x − 1)⁴ + (y + 0.5)², is 2e-12 off at step 40).
+    int cases = 0;
+    for (const QString& name :
+         {QStringLiteral("schedules.jsonl"), QStringLiteral("quasinewton.jsonl")}) {
+        line = 0;
+        for (const QJsonObject& reference : referenceRows(name)) {
+            ++line;
+            ++cases;
+            QStringList arguments;
+            for (const QJsonValue word : reference["cmd"].toArray()) {
+                arguments << word.toString().replace(
+                    QStringLiteral("DATA/"), QStringLiteral(GRADLAB_REFERENCE_DIR "/data/"));
+            }
+            QTest::addRow("%s %d: %s", qPrintable(name), line,
+                          qPrintable(arguments.mid(6).join(' ')))
+                << arguments << reference["path"].toArray() << reference["lr"].toArray();
+        }
+    }
+    QVERIFY(cases >= 42);
 }
 
 void TestDescendReference::testTrajectory()

@@ -148,16 +148,23 @@ void TestOptimizerPanel::testHyperParameters_data()
 {
     QTest::addColumn<Method>("method");
     QTest::addColumn<QStringList>("shown");
-    QTest::newRow("gradient descent") << Method::GradientDescent << QStringList{};
-    QTest::newRow("momentum") << Method::Momentum << QStringList{"momentum"};
-    QTest::newRow("nesterov") << Method::Nesterov << QStringList{"momentum"};
+    QTest::newRow("gradient descent") << Method::GradientDescent << QStringList{"weight-decay"};
+    QTest::newRow("momentum") << Method::Momentum << QStringList{"momentum", "weight-decay"};
+    QTest::newRow("nesterov") << Method::Nesterov << QStringList{"momentum", "weight-decay"};
     QTest::newRow("adagrad") << Method::AdaGrad
-                             << QStringList{"eps", "lr-decay", "initial-accumulator"};
+                             << QStringList{"eps", "lr-decay", "initial-accumulator",
+                                            "weight-decay"};
     QTest::newRow("rmsprop") << Method::RMSProp
-                             << QStringList{"momentum", "alpha", "eps", "centered"};
-    QTest::newRow("adam") << Method::Adam << QStringList{"beta1", "beta2", "eps", "amsgrad"};
+                             << QStringList{"momentum", "alpha", "eps", "centered",
+                                            "weight-decay"};
+    QTest::newRow("adam") << Method::Adam
+                          << QStringList{"beta1", "beta2", "eps", "amsgrad", "weight-decay"};
+    QTest::newRow("adamw") << Method::AdamW
+                           << QStringList{"beta1", "beta2", "eps", "amsgrad", "weight-decay"};
     QTest::newRow("newton") << Method::Newton << QStringList{};
     QTest::newRow("line search") << Method::LineSearch << QStringList{"armijo", "shrink"};
+    QTest::newRow("l-bfgs") << Method::LBFGS << QStringList{"history", "line-search"};
+    QTest::newRow("nelder-mead") << Method::NelderMead << QStringList{};
 }
 
 void TestOptimizerPanel::testHyperParameters()
@@ -198,6 +205,9 @@ void TestOptimizerPanel::testSettingsRoundTrip()
     settings.amsgrad = true;
     settings.armijo = 1e-3;
     settings.shrink = 0.6;
+    settings.weightDecay = 0.05;
+    settings.history = 7;
+    settings.lineSearch = LineSearchKind::None;
     settings.maxSteps = 321;
     settings.tolerance = 1e-5;
     m_panel->setSettings(settings);
@@ -273,11 +283,11 @@ void TestOptimizerPanel::testRowsFromTable()
     OptimizerSettings adam = defaultSettings(Method::Adam);
     panel.setSettings(adam);
     QCOMPARE(panel.shownHyperParameters(),
-             (QStringList{"beta1", "beta2", "eps", "amsgrad", "fake-knob"}));
+             (QStringList{"beta1", "beta2", "eps", "amsgrad", "weight-decay", "fake-knob"}));
     field->setValue(2.5);
     QCOMPARE(panel.settings().learningRateDecay, 2.5);
     panel.setSettings(defaultSettings(Method::GradientDescent));
-    QCOMPARE(panel.shownHyperParameters(), QStringList{});
+    QCOMPARE(panel.shownHyperParameters(), QStringList{"weight-decay"});
     QVERIFY(!field->isVisibleTo(&panel));
 }
 
