@@ -23,6 +23,15 @@ QVariantMap settingsToVariant(const OptimizerSettings& settings,
         {QStringLiteral("method"), text(methodName(settings.method))},
         {QStringLiteral("maxSteps"), settings.maxSteps},
     };
+    // the schedule in the CLI's syntax: "cosine:t_max=60,eta_min=0.001" and "10:0.1"
+    if (settings.schedule != ScheduleSettings{}) {
+        map.insert(QStringLiteral("schedule"),
+                   QString::fromStdString(scheduleText(settings.schedule)));
+        if (settings.schedule.hasWarmup()) {
+            map.insert(QStringLiteral("warmup"),
+                       QString::fromStdString(scheduleWarmupText(settings.schedule)));
+        }
+    }
     for (const HyperParameter& parameter : table) {
         const double value = parameter.get(settings);
         const QString key = text(parameter.sceneKey);
@@ -87,6 +96,18 @@ OptimizerSettings settingsFromVariant(const QVariantMap& map, std::span<const Hy
     }
     settings.maxSteps =
         std::max(1, map.value(QStringLiteral("maxSteps"), settings.maxSteps).toInt());
+    // a schedule text that does not parse keeps the constant rate
+    if (map.contains(QStringLiteral("schedule"))) {
+        ScheduleParse schedule =
+            parseSchedule(map.value(QStringLiteral("schedule")).toString().toStdString());
+        if (schedule.error == ScheduleErrorCode::None && map.contains(QStringLiteral("warmup"))) {
+            schedule = parseWarmup(map.value(QStringLiteral("warmup")).toString().toStdString(),
+                                   schedule.settings);
+        }
+        if (schedule.error == ScheduleErrorCode::None) {
+            settings.schedule = schedule.settings;
+        }
+    }
     return settings;
 }
 

@@ -10,7 +10,8 @@
 namespace gradlab {
 
 /// A run's settings as a scene file stores them: "method", "maxSteps" and one key per row of
-/// \a table (HyperParameter::sceneKey): flags as booleans, counts as integers, choices by name.
+/// \a table (HyperParameter::sceneKey): flags as booleans, counts as integers, choices by name;
+/// a schedule other than the constant rate as "schedule" (and "warmup") in the CLI's syntax.
 QVariantMap settingsToVariant(const OptimizerSettings& settings,
                               std::span<const HyperParameter> table = hyperParameters());
 

@@ -197,6 +197,12 @@ void TestHyperParameterTable::testSceneRoundTrip()
     settings.maxSteps = 321;
     settings.tolerance = 1e-5;
     QVERIFY(settingsFromVariant(settingsToVariant(settings)) == settings);
+    settings.schedule =
+        parseWarmup("10:0.1", parseSchedule("cosine:t_max=60,eta_min=0.001").settings).settings;
+    const QVariantMap map = settingsToVariant(settings);
+    QCOMPARE(map.value("schedule").toString(), QString("cosine:t_max=60,eta_min=0.001"));
+    QCOMPARE(map.value("warmup").toString(), QString("10:0.1"));
+    QVERIFY(settingsFromVariant(map) == settings);
 }
 
 void TestHyperParameterTable::testSceneFallbacks()

@@ -12,6 +12,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -68,6 +69,7 @@ OptimizerPanel::OptimizerPanel(Session* session, QWidget* parent,
             addRow(parameter);
         }
     }
+    addScheduleRows();
     m_maxStepsBox = new QSpinBox(this);
     m_maxStepsBox->setRange(1, 100000);
     m_maxStepsBox->setToolTip(tr("The run stops after this many steps"));
@@ -199,6 +201,82 @@ void OptimizerPanel::addRow(const HyperParameter& parameter)
         m_form->addRow(translated(parameter.label), field);
     }
     m_rows.push_back({&parameter, field});
+    if (parameter.editor == EditorKind::LearningRate) {
+        m_rate = &parameter;
+    }
+}
+
+void OptimizerPanel::addScheduleRows()
+{
+    m_scheduleBox = new QComboBox(this);
+    const QStringList labels{
+        tr("Constant"),    tr("Step (StepLR)"),    tr("Milestones (MultiStepLR)"),
+        tr("Exponential"), tr("Cosine annealing"), tr("Linear")};
+    const std::vector<ScheduleKind> kinds = allScheduleKinds();
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        m_scheduleBox->addItem(i < static_cast<std::size_t>(labels.size())
+                                   ? labels[static_cast<qsizetype>(i)]
+                                   : translated(scheduleKindName(kinds[i])),
+                               static_cast<int>(kinds[i]));
+    }
+    m_scheduleBox->setToolTip(tr("How the learning rate η changes from step to step "
+                                 "(torch.optim.lr_scheduler)"));
+    NavigationKeyFilter::install(m_scheduleBox);
+    m_form->addRow(tr("Sc&hedule"), m_scheduleBox);
+    m_scheduleEdit = new QLineEdit(this);
+    m_scheduleEdit->setToolTip(
+        tr("The schedule as the command line writes it: step:step_size=S,gamma=G, "
+           "multistep:milestones=A;B,gamma=G, exponential:gamma=G, cosine:t_max=T,eta_min=E, "
+           "linear:start_factor=S,end_factor=E,total_iters=N"));
+    m_form->addRow(tr("Schedule parameters"), m_scheduleEdit);
+    m_warmupEdit = new QLineEdit(this);
+    m_warmupEdit->setPlaceholderText(tr("none"));
+    m_warmupEdit->setToolTip(tr("N:F — a linear warm-up from F·η to η over N steps before the "
+                                "schedule (empty: none)"));
+    m_form->addRow(tr("Warm-up"), m_warmupEdit);
+    connect(m_scheduleBox, &QComboBox::activated, this, [this](int index) {
+        // each kind starts from a schedule that shows its shape over the run's steps
+        const int steps = m_maxStepsBox ? m_maxStepsBox->value() : 200;
+        const std::string templates[] = {
+            "constant",
+            "step:step_size=" + std::to_string(std::max(1, steps / 4)) + ",gamma=0.5",
+            "multistep:milestones=" + std::to_string(std::max(1, steps / 3)) + ";" +
+                std::to_string(std::max(2, 2 * steps / 3)) + ",gamma=0.3",
+            "exponential:gamma=0.98",
+            "cosine:t_max=" + std::to_string(std::max(1, steps)) + ",eta_min=0",
+            "linear:start_factor=0.25,end_factor=1,total_iters=" +
+                std::to_string(std::max(1, steps / 5)),
+        };
+        const auto kind = static_cast<std::size_t>(m_scheduleBox->itemData(index).toInt());
+        ScheduleParse parsed = parseSchedule(templates[std::min<std::size_t>(kind, 5)]);
+        parsed.settings.warmupSteps = m_schedule.warmupSteps;
+        parsed.settings.warmupFactor = m_schedule.warmupFactor;
+        m_schedule = parsed.settings;
+        showSchedule();
+    });
+    connect(m_scheduleEdit, &QLineEdit::editingFinished, this, &OptimizerPanel::readSchedule);
+    connect(m_warmupEdit, &QLineEdit::editingFinished, this, &OptimizerPanel::readSchedule);
+}
+
+void OptimizerPanel::showSchedule()
+{
+    m_scheduleBox->setCurrentIndex(m_scheduleBox->findData(static_cast<int>(m_schedule.kind)));
+    m_scheduleEdit->setText(QString::fromStdString(scheduleText(m_schedule)));
+    m_warmupEdit->setText(QString::fromStdString(scheduleWarmupText(m_schedule)));
+}
+
+void OptimizerPanel::readSchedule()
+{
+    ScheduleParse parsed = parseSchedule(m_scheduleEdit->text().trimmed().toStdString());
+    const QString warmup = m_warmupEdit->text().trimmed();
+    if (parsed.error == ScheduleErrorCode::None && !warmup.isEmpty()) {
+        parsed = parseWarmup(warmup.toStdString(), parsed.settings);
+    }
+    // a text that does not parse is refused: the picker shows the schedule it had
+    if (parsed.error == ScheduleErrorCode::None) {
+        m_schedule = parsed.settings;
+    }
+    showSchedule();
 }
 
 double OptimizerPanel::fieldValue(const Row& row) const
@@ -276,6 +354,7 @@ OptimizerSettings OptimizerPanel::settings() const
         row.parameter->set(result, fieldValue(row));
     }
     result.maxSteps = m_maxStepsBox->value();
+    result.schedule = m_schedule;
     return result;
 }
 
@@ -289,6 +368,8 @@ void OptimizerPanel::setSettings(const OptimizerSettings& settings)
         setFieldValue(row, row.parameter->get(settings));
     }
     m_maxStepsBox->setValue(settings.maxSteps);
+    m_schedule = settings.schedule;
+    showSchedule();
     showMethodRows(settings.method);
 }
 
@@ -296,6 +377,13 @@ void OptimizerPanel::showMethodRows(Method method)
 {
     for (const Row& row : m_rows) {
         m_form->setRowVisible(row.field, row.parameter->appliesTo(method));
+    }
+    // a schedule changes the learning rate: only for the methods that have one
+    const bool scheduled = m_rate && m_rate->appliesTo(method);
+    for (QWidget* field :
+         {static_cast<QWidget*>(m_scheduleBox), static_cast<QWidget*>(m_scheduleEdit),
+          static_cast<QWidget*>(m_warmupEdit)}) {
+        m_form->setRowVisible(field, scheduled);
     }
 }
 

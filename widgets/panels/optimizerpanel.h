@@ -13,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QLineEdit;
 class QPushButton;
 class QSlider;
 class QSpinBox;
@@ -67,6 +68,11 @@ public:
     QStringList shownHyperParameters() const;
     /// The field that edits the row named \a name ("momentum"), null if there is none.
     QWidget* hyperParameterField(const QString& name) const;
+    /// The schedule picker: the kind, its parameters in the CLI's syntax
+    /// ("cosine:t_max=60,eta_min=0.001") and the warm-up "N:F" (empty: none).
+    QComboBox* scheduleBox() const { return m_scheduleBox; }
+    QLineEdit* scheduleEdit() const { return m_scheduleEdit; }
+    QLineEdit* warmupEdit() const { return m_warmupEdit; }
 
 public Q_SLOTS:
     /// Replaces the selected run's settings with the panel's (adds a run if none is selected)
@@ -93,6 +99,11 @@ private:
     void setFieldValue(const Row& row, double value);
     void showMethodRows(Method method);
     void syncStart();
+    void addScheduleRows();
+    /// Shows m_schedule in the picker.
+    void showSchedule();
+    /// Takes the picker's texts into m_schedule where they parse; shows m_schedule again.
+    void readSchedule();
 
     Session* m_session = nullptr;
     int m_selectedRunId = 0;
@@ -102,6 +113,11 @@ private:
     QSlider* m_learningRateSlider = nullptr;
     NumberEdit* m_learningRateEdit = nullptr;
     QSpinBox* m_maxStepsBox = nullptr;
+    QComboBox* m_scheduleBox = nullptr;
+    QLineEdit* m_scheduleEdit = nullptr;
+    QLineEdit* m_warmupEdit = nullptr;
+    ScheduleSettings m_schedule;            ///< the last schedule the picker's texts gave
+    const HyperParameter* m_rate = nullptr; ///< the learning-rate row: schedules go with it
     QDoubleSpinBox* m_startXBox = nullptr;
     QDoubleSpinBox* m_startYBox = nullptr;
     QPushButton* m_runButton = nullptr;

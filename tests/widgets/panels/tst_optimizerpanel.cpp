@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void testAddToRace();
     void testRunReplacesSelected();
     void testRowsFromTable();
+    void testSchedulePicker();
 
 private:
     void chooseMethod(Method method);
@@ -155,8 +157,7 @@ void TestOptimizerPanel::testHyperParameters_data()
                              << QStringList{"eps", "lr-decay", "initial-accumulator",
                                             "weight-decay"};
     QTest::newRow("rmsprop") << Method::RMSProp
-                             << QStringList{"momentum", "alpha", "eps", "centered",
-                                            "weight-decay"};
+                             << QStringList{"momentum", "alpha", "eps", "centered", "weight-decay"};
     QTest::newRow("adam") << Method::Adam
                           << QStringList{"beta1", "beta2", "eps", "amsgrad", "weight-decay"};
     QTest::newRow("adamw") << Method::AdamW
@@ -289,6 +290,44 @@ void TestOptimizerPanel::testRowsFromTable()
     panel.setSettings(defaultSettings(Method::GradientDescent));
     QCOMPARE(panel.shownHyperParameters(), QStringList{"weight-decay"});
     QVERIFY(!field->isVisibleTo(&panel));
+}
+
+void TestOptimizerPanel::testSchedulePicker()
+{
+    chooseMethod(Method::Adam);
+    QCOMPARE(m_panel->settings().schedule, ScheduleSettings{});
+    QCOMPARE(m_panel->scheduleEdit()->text(), QString("constant"));
+    // Picking a kind fills in a schedule of that kind.
+    QComboBox* box = m_panel->scheduleBox();
+    const int cosine = box->findData(static_cast<int>(ScheduleKind::Cosine));
+    box->setCurrentIndex(cosine);
+    Q_EMIT box->activated(cosine);
+    QCOMPARE(m_panel->settings().schedule.kind, ScheduleKind::Cosine);
+    // Typed parameters and a warm-up are taken when they parse ...
+    m_panel->scheduleEdit()->setText("step:step_size=20,gamma=0.5");
+    m_panel->warmupEdit()->setText("10:0.1");
+    Q_EMIT m_panel->warmupEdit()->editingFinished();
+    const ScheduleSettings schedule = m_panel->settings().schedule;
+    QCOMPARE(schedule.kind, ScheduleKind::Step);
+    QCOMPARE(schedule.stepSize, 20);
+    QCOMPARE(schedule.gamma, 0.5);
+    QCOMPARE(schedule.warmupSteps, 10);
+    QCOMPARE(schedule.warmupFactor, 0.1);
+    QCOMPARE(box->currentData().toInt(), static_cast<int>(ScheduleKind::Step));
+    // ... and refused when they do not: the picker shows the schedule it had.
+    m_panel->scheduleEdit()->setText("step:gamma=0.5");
+    Q_EMIT m_panel->scheduleEdit()->editingFinished();
+    QCOMPARE(m_panel->settings().schedule, schedule);
+    QCOMPARE(m_panel->scheduleEdit()->text(), QString("step:step_size=20,gamma=0.5"));
+    // The settings of a run bring their schedule; Nelder–Mead, without a rate, hides the picker.
+    OptimizerSettings settings = defaultSettings(Method::GradientDescent);
+    settings.schedule = parseSchedule("exponential:gamma=0.97").settings;
+    m_panel->setSettings(settings);
+    QCOMPARE(m_panel->scheduleEdit()->text(), QString("exponential:gamma=0.97"));
+    QVERIFY(m_panel->scheduleBox()->isVisibleTo(m_panel));
+    chooseMethod(Method::NelderMead);
+    QVERIFY(!m_panel->scheduleBox()->isVisibleTo(m_panel));
+    QVERIFY(!m_panel->learningRateEdit()->isVisibleTo(m_panel));
 }
 
 QTEST_MAIN(TestOptimizerPanel)
