@@ -4,8 +4,9 @@
 
 #include "analysis/criticalpoints.h"
 #include "clifit.h"
-#include "clioptimizeroptions.h"
 #include "cligraph.h"
+#include "clioptimizer.h"
+#include "clioptimizeroptions.h"
 #include "clioutput.h"
 #include "differentiation/differentiator.h"
 #include "evaluation/compiledfunction.h"
@@ -319,23 +320,6 @@ int runDiff(const ParsedArguments& arguments, const CommandStreams& streams)
 
 } // namespace
 
-const std::vector<MethodOption>& methodOptions()
-{
-    static const std::vector<MethodOption> table{
-        {"lr", {}},
-        {"tol", {}},
-        {"momentum", {Method::Momentum, Method::Nesterov, Method::RMSProp}},
-        {"alpha", {Method::RMSProp}},
-        {"centered", {Method::RMSProp}},
-        {"beta1", {Method::Adam}},
-        {"beta2", {Method::Adam}},
-        {"amsgrad", {Method::Adam}},
-        {"eps", {Method::AdaGrad, Method::RMSProp, Method::Adam}},
-        {"lr-decay", {Method::AdaGrad}},
-    };
-    return table;
-}
-
 Method requireMethod(const ParsedArguments& arguments)
 {
     std::vector<std::string> names;
@@ -360,46 +344,12 @@ Method requireMethod(const ParsedArguments& arguments)
 /// method and for its range (the ranges torch.optim accepts).
 OptimizerSettings requireSettings(const ParsedArguments& arguments, Method method, long long steps)
 {
-    for (const MethodOption& entry : methodOptions()) {
-        const bool applies =
-            entry.methods.empty() ||
-            std::find(entry.methods.begin(), entry.methods.end(), method) != entry.methods.end();
-        if (!applies && arguments.has(entry.option)) {
-            std::vector<std::string> names;
-            for (const Method other : entry.methods) {
-                names.emplace_back(methodName(other));
-            }
-            throw CommandLineError("--" + std::string(entry.option) + " does not apply to " +
-                                   quoted(methodName(method)) + " (only to " + joinNames(names) +
-                                   ")");
-        }
-    }
-    OptimizerSettings settings = defaultSettings(method);
-    // torch.optim's ranges: rates, momenta, smoothing and ε at least 0; the betas in [0, 1), as
-    // exponential averaging factors (β = 1 would never forget the first gradient).
-    const auto number = [&](std::string_view option, double& target, bool belowOne) {
-        if (const std::optional<std::string> text = arguments.value(option)) {
-            const std::string what = "--" + std::string(option);
-            const double value = requireNumber(*text, what);
-            if (value < 0.0 || (belowOne && value >= 1.0)) {
-                throw CommandLineError(what + ": " + formatNumber(value) + " is not " +
-                                       (belowOne ? "in [0, 1)" : "at least 0"));
-            }
-            target = value;
-        }
-    };
-    number("lr", settings.learningRate, false);
-    number("momentum", settings.momentum, false);
-    number("alpha", settings.alpha, false);
-    number("beta1", settings.beta1, true);
-    number("beta2", settings.beta2, true);
-    number("eps", settings.epsilon, false);
-    number("lr-decay", settings.learningRateDecay, false);
+    OptimizerSettings settings = optimizerOptions().settings(arguments, method);
+    settings.schedule = requireSchedule(arguments, method);
     // Without --tol a run never stops early: exactly --steps steps unless it diverges.
-    settings.tolerance = 0.0;
-    number("tol", settings.tolerance, false);
-    settings.centered = settings.centered || arguments.has("centered");
-    settings.amsgrad = settings.amsgrad || arguments.has("amsgrad");
+    if (!arguments.has("tol")) {
+        settings.tolerance = 0.0;
+    }
     settings.maxSteps = static_cast<int>(steps);
     return settings;
 }
@@ -428,10 +378,36 @@ int runDescend(const ParsedArguments& arguments, const CommandStreams& streams)
 
     Run run(compileFunction(function).objective(), start, settings);
     run.advanceTo(static_cast<int>(steps));
-    RecordWriter writer(streams.out, format, {"step", "x", "y", "f", "df_dx", "df_dy"});
+    // The evaluation counts: asked for, or always for the methods whose steps cost several.
+    const bool evaluations =
+        arguments.has("evaluations") || method == Method::LBFGS || method == Method::NelderMead;
+    const bool simplex = method == Method::NelderMead;
+    std::vector<std::string> columns{"step", "x", "y", "f", "df_dx", "df_dy", "lr"};
+    if (evaluations) {
+        columns.insert(columns.end(), {"f_evals", "grad_evals", "hessian_evals"});
+    }
+    if (simplex) {
+        columns.insert(columns.end(), {"v1_x", "v1_y", "v2_x", "v2_y", "v3_x", "v3_y"});
+    }
+    RecordWriter writer(streams.out, format, columns);
     for (const StepRecord& record : run.records()) {
-        writer.write({static_cast<long long>(record.index), record.point.x(), record.point.y(),
-                      record.f, record.gradient.x(), record.gradient.y()});
+        std::vector<RecordWriter::Cell> cells{static_cast<long long>(record.index),
+                                              record.point.x(),
+                                              record.point.y(),
+                                              record.f,
+                                              record.gradient.x(),
+                                              record.gradient.y(),
+                                              record.learningRate};
+        if (evaluations) {
+            cells.insert(cells.end(), {record.evaluations.function, record.evaluations.gradient,
+                                       record.evaluations.hessian});
+        }
+        if (simplex) {
+            for (const Eigen::Vector2d& vertex : record.simplex) {
+                cells.insert(cells.end(), {vertex.x(), vertex.y()});
+            }
+        }
+        writer.write(cells);
     }
     writer.finish();
     if (run.stopReason() == StopReason::Diverged) {
@@ -441,15 +417,10 @@ int runDescend(const ParsedArguments& arguments, const CommandStreams& streams)
     return static_cast<int>(ExitCode::Success);
 }
 
-/// "default learning rates: gd 0.02, momentum 0.005, …", from defaultSettings().
+/// The defaults that differ per optimizer (the learning rate's), from defaultSettings().
 std::string defaultLearningRates()
 {
-    std::vector<std::string> rates;
-    for (const Method method : allMethods()) {
-        rates.push_back(std::string(methodName(method)) + " " +
-                        formatNumber(defaultSettings(method).learningRate));
-    }
-    return "default learning rates: " + joinNames(rates) + ".";
+    return optimizerOptions().notes();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,37 +587,53 @@ constexpr OptionSpec diffOptions[] = {
      true},
 };
 
-constexpr OptionSpec descendOptions[] = {
-    {"from", "X,Y", "start point (default: the preset's start)"},
-    {"optimizer", "NAME", "gd, momentum, nesterov, adagrad, rmsprop, adam, newton or linesearch"},
-    {"steps", "N", "number of steps, 0 to 1000000"},
-    {"lr", "V", "learning rate (default: the optimizer's, listed above)"},
-    {"momentum", "V", "momentum μ (momentum, nesterov: default 0.9; rmsprop: default 0)"},
-    {"alpha", "V", "RMSProp smoothing constant (default 0.99)"},
-    {"beta1", "V", "Adam first-moment decay β1 (default 0.9)"},
-    {"beta2", "V", "Adam second-moment decay β2 (default 0.999)"},
-    {"eps", "V", "ε added to denominators (adam, rmsprop: 1e-8; adagrad: 1e-10)"},
-    {"lr-decay", "V", "AdaGrad learning-rate decay (default 0)"},
-    {"tol", "V", "stop early once the gradient's norm is below V (default: never)"},
-    {"centered", "", "RMSProp: divide by the centred variance"},
-    {"amsgrad", "", "Adam: the AMSGrad variant (keeps the largest v̂)"},
-    paramOption,
-    csvJsonOption,
-};
+/// from, optimizer and steps, then one option per hyper-parameter, then param and format.
+std::span<const OptionSpec> descendOptions()
+{
+    static const std::string optimizerHelp = methodNamesText();
+    static const std::vector<OptionSpec> options = [] {
+        std::vector<OptionSpec> list{
+            {"from", "X,Y", "start point (default: the preset's start)"},
+            {"optimizer", "NAME", optimizerHelp},
+            {"steps", "N", "number of steps, 0 to 1000000"},
+        };
+        const std::span<const OptionSpec> parameters = optimizerOptions().options();
+        list.insert(list.end(), parameters.begin(), parameters.end());
+        list.push_back({"schedule", "SPEC",
+                        "learning-rate schedule (torch.optim.lr_scheduler): step:step_size=S,"
+                        "gamma=G, multistep:milestones=A;B,gamma=G, exponential:gamma=G, "
+                        "cosine:t_max=T,eta_min=E, linear:start_factor=S,end_factor=E,"
+                        "total_iters=N (default: constant)"});
+        list.push_back({"warmup", "N:F",
+                        "linear warm-up from F·lr to lr over N steps, then the schedule "
+                        "(SequentialLR)"});
+        list.push_back({"evaluations", "",
+                        "add the columns f_evals,grad_evals,hessian_evals (always there for "
+                        "lbfgs and neldermead)"});
+        list.push_back(paramOption);
+        list.push_back(csvJsonOption);
+        return list;
+    }();
+    return options;
+}
+
+/// "gradlab descend EXPR|preset:NAME --from X,Y … [--format csv|json]".
+std::string_view descendSynopsis()
+{
+    static const std::string synopsis =
+        "gradlab descend EXPR|preset:NAME --from X,Y --optimizer NAME --steps N " +
+        optimizerOptions().synopsis() +
+        " [--schedule SPEC] [--warmup N:F] [--evaluations] [--param NAME=VALUE ...] "
+        "[--format csv|json]";
+    return synopsis;
+}
 
 } // namespace
 
 std::vector<OptionSpec> optimizerOptionSpecs()
 {
-    std::vector<OptionSpec> specs;
-    for (const OptionSpec& spec : descendOptions) {
-        const auto& table = methodOptions();
-        if (std::any_of(table.begin(), table.end(),
-                        [&](const MethodOption& entry) { return entry.option == spec.name; })) {
-            specs.push_back(spec);
-        }
-    }
-    return specs;
+    const std::span<const OptionSpec> options = optimizerOptions().options();
+    return {options.begin(), options.end()};
 }
 
 namespace {
@@ -680,18 +667,18 @@ const CommandSpec commandTable[] = {
      "gradlab diff \"x^2 + 3xy + y^2\"\n"
      "gradlab diff \"sigmoid(w*x + y)\" --param w --steps",
      &runDiff},
-    {"descend", "run an optimizer and print its trajectory",
-     "gradlab descend EXPR|preset:NAME --from X,Y --optimizer NAME --steps N [--lr V] "
-     "[--momentum V] [--alpha V] [--beta1 V] [--beta2 V] [--eps V] [--lr-decay V] [--tol V] "
-     "[--centered] [--amsgrad] [--param NAME=VALUE ...] [--format csv|json]",
-     "EXPR", descendOptions,
+    {"descend", "run an optimizer and print its trajectory", descendSynopsis(), "EXPR",
+     descendOptions(),
      "Runs --steps steps of the optimizer from --from and prints one record per point: step 0 is\n"
-     "the start, step k the point after k steps. gd, momentum, nesterov, adagrad, rmsprop and "
-     "adam\n"
-     "follow torch.optim; options a method does not use are rejected. The run stops early only\n"
-     "when --tol is given and met, or when it diverges: then the records up to the divergence are\n"
-     "printed, the reason goes to stderr and the exit code is 3.\n"
-     "CSV columns: step,x,y,f,df_dx,df_dy.",
+     "the start, step k the point after k steps. gd, momentum, nesterov, adagrad, rmsprop, adam,\n"
+     "adamw and lbfgs follow torch.optim, neldermead SciPy's Nelder-Mead; options a method does\n"
+     "not use are rejected. The run stops early only when --tol is given and met, or when it\n"
+     "diverges: then the records up to the divergence are printed, the reason goes to stderr and\n"
+     "the exit code is 3.\n"
+     "CSV columns: step,x,y,f,df_dx,df_dy,lr (lr: the rate of the step from that row; on the last\n"
+     "row the rate a next step would use; nan for neldermead), then with --evaluations (and for\n"
+     "lbfgs, neldermead) f_evals,grad_evals,hessian_evals (cumulative), then for neldermead\n"
+     "v1_x,v1_y,v2_x,v2_y,v3_x,v3_y (the simplex, best vertex first; x,y is v1).",
      "gradlab descend \"x^2 + 10y^2\" --from 3,1 --optimizer momentum --steps 50 --lr 0.02\n"
      "gradlab descend preset:rosenbrock --optimizer adam --steps 500 --lr 0.05 --format json",
      &runDescend, &defaultLearningRates},

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "clifit.h"
 
+#include "clioptimizer.h"
+
 #include "clioptimizeroptions.h"
 #include "clioutput.h"
 #include "fit/csvreader.h"
@@ -200,13 +202,12 @@ int runFit(const ParsedArguments& arguments, const CommandStreams& streams)
 /// fit's own options, then descend's optimizer options.
 std::span<const OptionSpec> fitOptions()
 {
+    static const std::string methods = methodNamesText();
     static const std::vector<OptionSpec> options = [] {
         std::vector<OptionSpec> list{
             {"model", "line|logistic|logistic2",
              "the model (default: the one the data's header fits)"},
-            {"optimizer", "NAME",
-             "gd, momentum, nesterov, adagrad, rmsprop, adam, newton or "
-             "linesearch"},
+            {"optimizer", "NAME", methods},
             {"steps", "N", "number of steps, 0 to 1000000"},
             {"from", "P1,P2", "start parameters: w,b (line, logistic) or w1,w2 (logistic2)"},
             {"batch", "B", "rows per step, 1 to n (default: every row)"},

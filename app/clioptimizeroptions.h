@@ -13,16 +13,6 @@ namespace gradlab {
 // The optimizer options of `descend`, shared with the subcommands that also run an optimizer
 // (fit). Defined in clicommands.cpp beside descend.
 
-/// \brief An optimizer option and the methods it applies to.
-struct MethodOption
-{
-    std::string_view option;
-    std::vector<Method> methods; ///< empty: every method
-};
-
-/// Every optimizer option ("lr", "momentum", …) with the methods it applies to.
-const std::vector<MethodOption>& methodOptions();
-
 /// The method named by --optimizer (given); throws CommandLineError with the closest name.
 Method requireMethod(const ParsedArguments& arguments);
 
@@ -33,7 +23,7 @@ OptimizerSettings requireSettings(const ParsedArguments& arguments, Method metho
 /// --steps N: a whole number from 0 to the step limit; throws CommandLineError otherwise.
 long long requireStepCount(std::string_view text);
 
-/// descend's help lines of the optimizer options (those of methodOptions()), in its order.
+/// descend's help lines of the hyper-parameter options (optimizerOptions()), in its order.
 std::vector<OptionSpec> optimizerOptionSpecs();
 
 } // namespace gradlab

@@ -21,6 +21,7 @@
 #include "panels/racelist.h"
 #include "partials/partialspanel.h"
 #include "presenterkeys.h"
+#include "scenesettings.h"
 #include "session.h"
 #include "surface/surfaceview.h"
 
@@ -66,51 +67,12 @@ constexpr int windowStateVersion = 1;
 
 QVariantMap toVariant(const OptimizerSettings& settings)
 {
-    const std::string_view name = methodName(settings.method);
-    return {
-        {QStringLiteral("method"), QString::fromUtf8(name.data(), qsizetype(name.size()))},
-        {QStringLiteral("lr"), settings.learningRate},
-        {QStringLiteral("momentum"), settings.momentum},
-        {QStringLiteral("alpha"), settings.alpha},
-        {QStringLiteral("beta1"), settings.beta1},
-        {QStringLiteral("beta2"), settings.beta2},
-        {QStringLiteral("eps"), settings.epsilon},
-        {QStringLiteral("lrDecay"), settings.learningRateDecay},
-        {QStringLiteral("initialAccumulator"), settings.initialAccumulator},
-        {QStringLiteral("centered"), settings.centered},
-        {QStringLiteral("amsgrad"), settings.amsgrad},
-        {QStringLiteral("armijo"), settings.armijo},
-        {QStringLiteral("shrink"), settings.shrink},
-        {QStringLiteral("maxSteps"), settings.maxSteps},
-        {QStringLiteral("tolerance"), settings.tolerance},
-    };
+    return settingsToVariant(settings);
 }
 
 OptimizerSettings fromVariant(const QVariantMap& map)
 {
-    const auto method =
-        methodFromName(map.value(QStringLiteral("method")).toString().toStdString());
-    OptimizerSettings s = defaultSettings(method.value_or(Method::GradientDescent));
-    const auto number = [&map](const char* key, double fallback) {
-        bool ok = false;
-        const double value = map.value(QLatin1String(key)).toDouble(&ok);
-        return ok && std::isfinite(value) ? value : fallback;
-    };
-    s.learningRate = number("lr", s.learningRate);
-    s.momentum = number("momentum", s.momentum);
-    s.alpha = number("alpha", s.alpha);
-    s.beta1 = number("beta1", s.beta1);
-    s.beta2 = number("beta2", s.beta2);
-    s.epsilon = number("eps", s.epsilon);
-    s.learningRateDecay = number("lrDecay", s.learningRateDecay);
-    s.initialAccumulator = number("initialAccumulator", s.initialAccumulator);
-    s.centered = map.value(QStringLiteral("centered"), s.centered).toBool();
-    s.amsgrad = map.value(QStringLiteral("amsgrad"), s.amsgrad).toBool();
-    s.armijo = number("armijo", s.armijo);
-    s.shrink = number("shrink", s.shrink);
-    s.maxSteps = std::max(1, map.value(QStringLiteral("maxSteps"), s.maxSteps).toInt());
-    s.tolerance = number("tolerance", s.tolerance);
-    return s;
+    return settingsFromVariant(map);
 }
 
 QVariantList toVariant(const Eigen::Vector2d& point)

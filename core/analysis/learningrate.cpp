@@ -76,9 +76,12 @@ double initialRate(const OptimizerSettings& settings, const Objective& objective
     case Method::AdaGrad:
     case Method::RMSProp:
     case Method::Adam:
+    case Method::AdamW:
         return fallback * extent / kDefaultExtent;
     case Method::Newton:
     case Method::LineSearch:
+    case Method::LBFGS:      // its line search (strong Wolfe) chooses the step
+    case Method::NelderMead: // no learning rate: the simplex sets its own steps
         return fallback;
     }
     return fallback;

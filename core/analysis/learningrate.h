@@ -19,9 +19,10 @@ namespace gradlab {
 ///   η·λ < 2(1 + μ), and its steps grow by up to 1/(1 − μ));
 /// - for these three, at most what makes the first step half the domain's extent, so a start on
 ///   a plateau still gets a visible, bounded step;
-/// - AdaGrad, RMSProp, Adam (steps of about lr per coordinate): their default rate scaled with
-///   the domain's extent (the defaults suit one 6 units wide);
-/// - Newton and the line search: their default (η = 1, the full model step);
+/// - AdaGrad, RMSProp, Adam, AdamW (steps of about lr per coordinate): their default rate scaled
+///   with the domain's extent (the defaults suit one 6 units wide);
+/// - Newton, the line search, L-BFGS and Nelder–Mead: their default (η = 1, the full model
+///   step; Nelder–Mead has no rate);
 /// and halves it while a run of 100 steps with it runs away uphill or into undefined values
 /// (a run that runs away downhill is on a function unbounded below: no rate helps there).
 double suggestedLearningRate(const OptimizerSettings& settings, const Objective& objective,

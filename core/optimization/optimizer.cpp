@@ -15,15 +15,18 @@ struct MethodNames
     std::string_view label;
 };
 
-constexpr std::array<MethodNames, 8> methodNames{{
+constexpr std::array<MethodNames, 11> methodNames{{
     {Method::GradientDescent, "gd", "Gradient descent"},
     {Method::Momentum, "momentum", "Momentum"},
     {Method::Nesterov, "nesterov", "Nesterov"},
     {Method::AdaGrad, "adagrad", "AdaGrad"},
     {Method::RMSProp, "rmsprop", "RMSProp"},
     {Method::Adam, "adam", "Adam"},
+    {Method::AdamW, "adamw", "AdamW"},
     {Method::Newton, "newton", "Newton"},
     {Method::LineSearch, "linesearch", "Line search"},
+    {Method::LBFGS, "lbfgs", "L-BFGS"},
+    {Method::NelderMead, "neldermead", "Nelder–Mead"},
 }};
 
 } // namespace
@@ -97,6 +100,19 @@ OptimizerSettings defaultSettings(Method method)
     case Method::Adam:
         // Adam moves each coordinate by about lr per step
         settings.learningRate = 0.1;
+        break;
+    case Method::AdamW:
+        // as Adam; torch's AdamW decays the weights by lr·0.01 per step unless told otherwise
+        settings.learningRate = 0.1;
+        settings.weightDecay = 0.01;
+        break;
+    case Method::LBFGS:
+        // torch's default lr = 1: the first trial of each step is the quasi-Newton step itself
+        settings.learningRate = 1.0;
+        break;
+    case Method::NelderMead:
+        // no learning rate: the simplex sets its own step (the field keeps torch's neutral 1)
+        settings.learningRate = 1.0;
         break;
     case Method::Newton:
         // η = 1: the full Newton step lands on the minimum of the local quadratic model

@@ -81,7 +81,8 @@ bool isGradientLike(Method method)
 
 bool isAdaptive(Method method)
 {
-    return method == Method::AdaGrad || method == Method::RMSProp || method == Method::Adam;
+    return method == Method::AdaGrad || method == Method::RMSProp || method == Method::Adam ||
+           method == Method::AdamW;
 }
 
 /// The largest stable learning rate of a gradient-like method on a quadratic with curvature λ.
@@ -95,10 +96,21 @@ double stableLearningRate(const OptimizerSettings& settings, double lambda)
     case Method::Nesterov:
         // torch's Nesterov on a quadratic is stable iff lr·λ < 2(1 + μ)/(1 + 2μ)
         return 2 * (1 + mu) / ((1 + 2 * mu) * lambda);
-    default:
+    case Method::GradientDescent:
         // plain gradient descent: x_{k+1} = (1 − lr·λ)·x_k is stable iff |1 − lr·λ| < 1
         return 2 / lambda;
+    case Method::AdaGrad:
+    case Method::RMSProp:
+    case Method::Adam:
+    case Method::Newton:
+    case Method::LineSearch:
+    case Method::AdamW:
+    case Method::LBFGS:
+    case Method::NelderMead:
+        break;
     }
+    // no fixed bound: the step adapts to the curvature
+    return std::numeric_limits<double>::infinity();
 }
 
 /// The method's name inside a sentence.
@@ -109,9 +121,19 @@ std::string methodPhrase(Method method)
         return "gradient descent with momentum";
     case Method::Nesterov:
         return "Nesterov's method";
-    default:
+    case Method::GradientDescent:
         return "plain gradient descent";
+    case Method::AdaGrad:
+    case Method::RMSProp:
+    case Method::Adam:
+    case Method::Newton:
+    case Method::LineSearch:
+    case Method::AdamW:
+    case Method::LBFGS:
+    case Method::NelderMead:
+        break;
     }
+    return std::string(methodLabel(method));
 }
 
 /// "lr < 2/λmax = 0.1" with the bound written for the method.
@@ -127,9 +149,18 @@ std::string boundText(const OptimizerSettings& settings, double lambda)
         return "lr < 2(1 + μ)/((1 + 2μ)·λmax) = " + number(stableLearningRate(settings, lambda)) +
                " with μ = " + number(settings.momentum) + " (plain gradient descent: " + plain +
                ")";
-    default:
-        return "lr < " + plain;
+    case Method::GradientDescent:
+    case Method::AdaGrad:
+    case Method::RMSProp:
+    case Method::Adam:
+    case Method::Newton:
+    case Method::LineSearch:
+    case Method::AdamW:
+    case Method::LBFGS:
+    case Method::NelderMead:
+        break;
     }
+    return "lr < " + plain;
 }
 
 /// The kinds of divergence the explanation distinguishes.
@@ -151,6 +182,7 @@ struct Run::State
     std::vector<Eigen::Matrix2d> hessians; ///< ∇²f(x_k), for Newton and the explanation
     StopReason stopReason = StopReason::Running;
     std::string explanation;
+    EvaluationCount evaluations; ///< cumulative, up to the newest record
 
     void append(const Eigen::Vector2d& point)
     {
@@ -160,6 +192,11 @@ struct Run::State
         record.point = point;
         record.f = value.f;
         record.gradient = value.gradient;
+        rule->describe(record);
+        // what reaching x_k cost: the step's own trials, then the evaluation of x_k itself
+        evaluations += rule->takeEvaluations();
+        evaluations += rule->pointEvaluation();
+        record.evaluations = evaluations;
         records.push_back(std::move(record));
         hessians.push_back(value.hessian);
         checkStop();

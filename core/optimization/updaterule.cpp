@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "optimization/updaterule.h"
 
+#include "optimization/searchrules.h"
+
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -18,22 +21,33 @@ namespace {
 // (add_(t, alpha=a) is p + a·t, addcmul_(t1, t2, value=v) is p + (v·t1)·t2,
 // addcdiv_(t1, t2, value=v) is p + (v·t1)/t2), so that the float64 paths agree to the last bits.
 
+/// torch's L2 weight decay: g ← g + λ·x (grad.add(param, alpha=weight_decay)), none for λ = 0.
+Eigen::Array2d decayed(const StepRecord& record, double weightDecay)
+{
+    if (weightDecay == 0) {
+        return record.gradient.array();
+    }
+    return record.gradient.array() + weightDecay * record.point.array();
+}
+
 /// \brief torch.optim.SGD without momentum.
 class GradientDescentRule final : public UpdateRule
 {
 public:
     explicit GradientDescentRule(const OptimizerSettings& settings)
-        : m_learningRate(settings.learningRate)
+        : UpdateRule(settings)
+        , m_weightDecay(settings.weightDecay)
     {}
 
-    Eigen::Vector2d next(StepRecord& record, const Eigen::Matrix2d&) override
+protected:
+    Eigen::Vector2d step(StepRecord& record, const Eigen::Matrix2d&, double rate) override
     {
-        // x ← x − lr·∇f
-        return record.point.array() + (-m_learningRate) * record.gradient.array();
+        // x ← x − lr·g
+        return record.point.array() + (-rate) * decayed(record, m_weightDecay);
     }
 
 private:
-    double m_learningRate = 0;
+    double m_weightDecay = 0;
 };
 
 /// \brief torch.optim.SGD with momentum μ (dampening 0), plain or Nesterov.
@@ -41,14 +55,16 @@ class MomentumRule final : public UpdateRule
 {
 public:
     MomentumRule(const OptimizerSettings& settings, bool nesterov)
-        : m_learningRate(settings.learningRate)
+        : UpdateRule(settings)
         , m_momentum(settings.momentum)
+        , m_weightDecay(settings.weightDecay)
         , m_nesterov(nesterov)
     {}
 
-    Eigen::Vector2d next(StepRecord& record, const Eigen::Matrix2d&) override
+protected:
+    Eigen::Vector2d step(StepRecord& record, const Eigen::Matrix2d&, double rate) override
     {
-        const Eigen::Array2d g = record.gradient.array();
+        const Eigen::Array2d g = decayed(record, m_weightDecay);
         if (m_first) {
             // b₁ = g₁
             m_buffer = g;
@@ -61,15 +77,15 @@ public:
         if (m_nesterov) {
             // g' = g + μ·b;  x ← x − lr·g'
             const Eigen::Array2d lookAhead = g + m_momentum * m_buffer;
-            return record.point.array() + (-m_learningRate) * lookAhead;
+            return record.point.array() + (-rate) * lookAhead;
         }
         // x ← x − lr·b
-        return record.point.array() + (-m_learningRate) * m_buffer;
+        return record.point.array() + (-rate) * m_buffer;
     }
 
 private:
-    double m_learningRate = 0;
     double m_momentum = 0;
+    double m_weightDecay = 0;
     bool m_nesterov = false;
     bool m_first = true;
     Eigen::Array2d m_buffer = Eigen::Array2d::Zero();
@@ -80,17 +96,19 @@ class AdaGradRule final : public UpdateRule
 {
 public:
     explicit AdaGradRule(const OptimizerSettings& settings)
-        : m_settings(settings)
+        : UpdateRule(settings)
+        , m_settings(settings)
         , m_sum(Eigen::Array2d::Constant(settings.initialAccumulator))
     {}
 
-    Eigen::Vector2d next(StepRecord& record, const Eigen::Matrix2d&) override
+protected:
+    Eigen::Vector2d step(StepRecord& record, const Eigen::Matrix2d&, double rate) override
     {
-        const Eigen::Array2d g = record.gradient.array();
+        const Eigen::Array2d g = decayed(record, m_settings.weightDecay);
         ++m_step;
         // clr = lr / (1 + (t − 1)·lr_decay)
-        const double clr = m_settings.learningRate /
-                           (1 + (static_cast<double>(m_step) - 1) * m_settings.learningRateDecay);
+        const double clr =
+            rate / (1 + (static_cast<double>(m_step) - 1) * m_settings.learningRateDecay);
         // G ← G + g²
         m_sum = m_sum + (1.0 * g) * g;
         record.squaredGradients = m_sum;
@@ -110,12 +128,14 @@ class RMSPropRule final : public UpdateRule
 {
 public:
     explicit RMSPropRule(const OptimizerSettings& settings)
-        : m_settings(settings)
+        : UpdateRule(settings)
+        , m_settings(settings)
     {}
 
-    Eigen::Vector2d next(StepRecord& record, const Eigen::Matrix2d&) override
+protected:
+    Eigen::Vector2d step(StepRecord& record, const Eigen::Matrix2d&, double rate) override
     {
-        const Eigen::Array2d g = record.gradient.array();
+        const Eigen::Array2d g = decayed(record, m_settings.weightDecay);
         const double alpha = m_settings.alpha;
         // v ← α·v + (1 − α)·g²
         m_squareAverage = m_squareAverage * alpha + ((1 - alpha) * g) * g;
@@ -134,10 +154,10 @@ public:
             // b ← μ·b + g/avg;  x ← x − lr·b
             m_buffer = m_buffer * m_settings.momentum + (1.0 * g) / average;
             record.velocity = m_buffer;
-            return record.point.array() + (-m_settings.learningRate) * m_buffer;
+            return record.point.array() + (-rate) * m_buffer;
         }
         // x ← x − lr·g/avg
-        return record.point.array() + ((-m_settings.learningRate) * g) / average;
+        return record.point.array() + ((-rate) * g) / average;
     }
 
 private:
@@ -147,17 +167,25 @@ private:
     Eigen::Array2d m_buffer = Eigen::Array2d::Zero();
 };
 
-/// \brief torch.optim.Adam (optionally AMSGrad).
+/// \brief torch.optim.Adam (optionally AMSGrad), or torch.optim.AdamW with its decoupled decay.
 class AdamRule final : public UpdateRule
 {
 public:
-    explicit AdamRule(const OptimizerSettings& settings)
-        : m_settings(settings)
+    AdamRule(const OptimizerSettings& settings, bool decoupled)
+        : UpdateRule(settings)
+        , m_settings(settings)
+        , m_decoupled(decoupled)
     {}
 
-    Eigen::Vector2d next(StepRecord& record, const Eigen::Matrix2d&) override
+protected:
+    Eigen::Vector2d step(StepRecord& record, const Eigen::Matrix2d&, double rate) override
     {
-        const Eigen::Array2d g = record.gradient.array();
+        // Adam: g ← g + λ·x; AdamW: x ← x·(1 − lr·λ) before the step (param.mul_)
+        const Eigen::Array2d g =
+            m_decoupled ? record.gradient.array() : decayed(record, m_settings.weightDecay);
+        const Eigen::Array2d x =
+            m_decoupled ? Eigen::Array2d(record.point.array() * (1 - rate * m_settings.weightDecay))
+                        : Eigen::Array2d(record.point.array());
         const double beta1 = m_settings.beta1;
         const double beta2 = m_settings.beta2;
         ++m_step;
@@ -169,7 +197,7 @@ public:
         // bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ
         const double correction1 = 1 - std::pow(beta1, step);
         const double correction2 = 1 - std::pow(beta2, step);
-        const double stepSize = m_settings.learningRate / correction1;
+        const double stepSize = rate / correction1;
         const double correction2Root = std::sqrt(correction2);
         Eigen::Array2d second = m_secondMoment;
         if (m_settings.amsgrad) {
@@ -182,11 +210,12 @@ public:
         record.secondMomentHat = second / correction2;
         // x ← x − lr/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)  =  x − lr·m̂/(√v̂ + ε)
         const Eigen::Array2d denominator = second.sqrt() / correction2Root + m_settings.epsilon;
-        return record.point.array() + ((-stepSize) * m_firstMoment) / denominator;
+        return x + ((-stepSize) * m_firstMoment) / denominator;
     }
 
 private:
     OptimizerSettings m_settings;
+    bool m_decoupled = false;
     long long m_step = 0;
     Eigen::Array2d m_firstMoment = Eigen::Array2d::Zero();
     Eigen::Array2d m_secondMoment = Eigen::Array2d::Zero();
@@ -205,10 +234,13 @@ class NewtonRule final : public UpdateRule
 {
 public:
     explicit NewtonRule(const OptimizerSettings& settings)
-        : m_damping(settings.learningRate)
+        : UpdateRule(settings)
     {}
 
-    Eigen::Vector2d next(StepRecord& record, const Eigen::Matrix2d& hessian) override
+    EvaluationCount pointEvaluation() const override { return {1, 1, 1}; }
+
+protected:
+    Eigen::Vector2d step(StepRecord& record, const Eigen::Matrix2d& hessian, double rate) override
     {
         if (!hessian.allFinite()) {
             record.note = "Hessian is not a number here: no Newton step";
@@ -237,11 +269,8 @@ public:
             -(vectors * (vectors.transpose() * record.gradient).cwiseQuotient(modified));
         record.newtonDirection = direction;
         // x ← x + η·d
-        return record.point + m_damping * direction;
+        return record.point + rate * direction;
     }
-
-private:
-    double m_damping = 1;
 };
 
 /// \brief Gradient descent with Armijo backtracking: the first trial step is lr·∇f.
@@ -249,22 +278,26 @@ class LineSearchRule final : public UpdateRule
 {
 public:
     LineSearchRule(const OptimizerSettings& settings, Objective objective)
-        : m_settings(settings)
+        : UpdateRule(settings)
+        , m_settings(settings)
         , m_objective(std::move(objective))
     {}
 
-    Eigen::Vector2d next(StepRecord& record, const Eigen::Matrix2d&) override
+protected:
+    Eigen::Vector2d step(StepRecord& record, const Eigen::Matrix2d&, double rate) override
     {
         const Eigen::Vector2d& g = record.gradient;
         const double slope = g.squaredNorm();
         const double c1 = std::max(0.0, m_settings.armijo);
-        double t = m_settings.learningRate;
+        double t = rate;
         // 60 halvings shrink the first trial by 10⁻¹⁸: below that no step changes x in float64.
         constexpr int maxTrials = 60;
         for (int trial = 0; trial < maxTrials && t > 0; ++trial) {
             // x(t) = x − t·∇f
             const Eigen::Vector2d candidate = record.point - t * g;
             record.trials.push_back(candidate);
+            // the Armijo test needs f alone
+            count({1, 0, 0});
             const double value = m_objective(candidate).f;
             // Armijo: accept when f(x − t·∇f) ≤ f(x) − c₁·t·‖∇f‖²
             if (std::isfinite(value) && value <= record.f - c1 * t * slope && value <= record.f) {
@@ -289,6 +322,30 @@ private:
 
 } // namespace
 
+UpdateRule::UpdateRule(const OptimizerSettings& settings)
+    : m_schedule(settings.schedule, settings.learningRate)
+{}
+
+Eigen::Vector2d UpdateRule::next(StepRecord& record, const Eigen::Matrix2d& hessian)
+{
+    const double rate = m_schedule.rate();
+    record.learningRate = rate;
+    const Eigen::Vector2d point = step(record, hessian, rate);
+    // scheduler.step() after optimizer.step()
+    m_schedule.advance();
+    return point;
+}
+
+void UpdateRule::describe(StepRecord& record)
+{
+    record.learningRate = m_schedule.rate();
+}
+
+EvaluationCount UpdateRule::takeEvaluations()
+{
+    return std::exchange(m_evaluations, EvaluationCount{});
+}
+
 std::unique_ptr<UpdateRule> makeUpdateRule(const OptimizerSettings& settings, Objective objective)
 {
     switch (settings.method) {
@@ -303,13 +360,21 @@ std::unique_ptr<UpdateRule> makeUpdateRule(const OptimizerSettings& settings, Ob
     case Method::RMSProp:
         return std::make_unique<RMSPropRule>(settings);
     case Method::Adam:
-        return std::make_unique<AdamRule>(settings);
+        return std::make_unique<AdamRule>(settings, false);
+    case Method::AdamW:
+        return std::make_unique<AdamRule>(settings, true);
+    case Method::LBFGS:
+        return makeLbfgsRule(settings, std::move(objective));
+    case Method::NelderMead:
+        return makeNelderMeadRule(settings, std::move(objective));
     case Method::Newton:
         return std::make_unique<NewtonRule>(settings);
     case Method::LineSearch:
         return std::make_unique<LineSearchRule>(settings, std::move(objective));
     }
-    return std::make_unique<GradientDescentRule>(settings);
+    // Only a value outside the enumeration gets here: every method has its case above (the
+    // switch has no default, so -Wswitch makes a forgotten method a compile error).
+    throw std::invalid_argument("makeUpdateRule: not a method");
 }
 
 } // namespace gradlab

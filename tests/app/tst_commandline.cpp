@@ -102,7 +102,7 @@ QString gradlabProgram()
 }
 
 const QString evalHeader = QStringLiteral("x,y,f,df_dx,df_dy,d2f_dx2,d2f_dxdy,d2f_dy2\n");
-const QString descendHeader = QStringLiteral("step,x,y,f,df_dx,df_dy\n");
+const QString descendHeader = QStringLiteral("step,x,y,f,df_dx,df_dy,lr\n");
 const QString criticalHeader =
     QStringLiteral("x,y,f,lambda_min,lambda_max,kind,samples,x_min,x_max,y_min,y_max,f_min,f_max");
 
@@ -389,24 +389,33 @@ void TestCommandLine::testDescend_data()
     QTest::newRow("gradient descent halves")
         << QStringList{"descend", "x^2 + y^2", "--from", "1,2",  "--optimizer",
                        "gd",      "--steps",   "2",      "--lr", "0.25"}
-        << descendHeader + "0,1,2,5,2,4\n1,0.5,1,1.25,1,2\n2,0.25,0.5,0.3125,0.5,1\n";
+        << descendHeader +
+               "0,1,2,5,2,4,0.25\n1,0.5,1,1.25,1,2,0.25\n2,0.25,0.5,0.3125,0.5,1,0.25\n";
+    // StepLR(step_size = 1, γ = 1/2): the first step ¼·∇f halves x, the second ⅛·∇f takes ¾
+    // of the rest off; the last row holds the rate a third step would use.
+    QTest::newRow("halving schedule")
+        << QStringList{"descend",     "x^2 + y^2", "--from",     "1,2",
+                       "--optimizer", "gd",        "--steps",    "2",
+                       "--lr",        "0.25",      "--schedule", "step:step_size=1,gamma=0.5"}
+        << descendHeader +
+               "0,1,2,5,2,4,0.25\n1,0.5,1,1.25,1,2,0.125\n2,0.375,0.75,0.703125,0.75,1.5,0.0625\n";
     QTest::newRow("zero steps") << QStringList{"descend",     "x^2 + y^2", "--from",  "1,2",
                                                "--optimizer", "adam",      "--steps", "0"}
-                                << descendHeader + "0,1,2,5,2,4\n";
+                                << descendHeader + "0,1,2,5,2,4,0.10000000000000001\n";
     // lr = 1/2 lands on the minimum in one step, where ‖∇f‖ = 0 < tol ends the run.
     QTest::newRow("tolerance met")
         << QStringList{"descend", "x^2 + y^2", "--from", "1,2", "--optimizer", "gd",
                        "--steps", "50",        "--lr",   "0.5", "--tol",       "1e-9"}
-        << descendHeader + "0,1,2,5,2,4\n1,0,0,0,0,0\n";
+        << descendHeader + "0,1,2,5,2,4,0.5\n1,0,0,0,0,0,0.5\n";
     // Without --tol the run takes every step, even standing still at the minimum.
     QTest::newRow("no tolerance takes every step")
         << QStringList{"descend", "x^2 + y^2", "--from", "1,2",  "--optimizer",
                        "gd",      "--steps",   "3",      "--lr", "0.5"}
-        << descendHeader + "0,1,2,5,2,4\n1,0,0,0,0,0\n2,0,0,0,0,0\n3,0,0,0,0,0\n";
+        << descendHeader + "0,1,2,5,2,4,0.5\n1,0,0,0,0,0,0.5\n2,0,0,0,0,0,0.5\n3,0,0,0,0,0,0.5\n";
     QTest::newRow("parameter") << QStringList{"descend", "a*x^2", "--param",     "a=2",
                                               "--from",  "1,0",   "--optimizer", "gd",
                                               "--steps", "1",     "--lr",        "0.125"}
-                               << descendHeader + "0,1,0,2,4,0\n1,0.5,0,0.5,2,0\n";
+                               << descendHeader + "0,1,0,2,4,0,0.125\n1,0.5,0,0.5,2,0,0.125\n";
 }
 
 void TestCommandLine::testDescend()
@@ -468,7 +477,8 @@ void TestCommandLine::testDescendJson()
     QCOMPARE(start["x"].toDouble(), preset.start.x());
     QCOMPARE(start["y"].toDouble(), preset.start.y());
     QCOMPARE(rows[5].toObject()["step"].toInt(), 5);
-    QCOMPARE(rows[5].toObject().keys().size(), 6);
+    QCOMPARE(rows[5].toObject().keys().size(), 7);
+    QCOMPARE(rows[5].toObject()["lr"].toDouble(), defaultSettings(Method::Momentum).learningRate);
 }
 
 void TestCommandLine::testPresets()
@@ -886,7 +896,7 @@ void TestCommandLine::testRejectedOption_data()
                "run 'gradlab help descend'\n";
     QTest::newRow("option of another optimizer")
         << QStringList{descend + QStringList{"--optimizer", "gd", "--beta1", "0.5"}}
-        << "gradlab: error: --beta1 does not apply to 'gd' (only to adam)\nrun 'gradlab help "
+        << "gradlab: error: --beta1 does not apply to 'gd' (only to adam, adamw)\nrun 'gradlab help "
            "descend'\n";
     QTest::newRow("negative learning rate")
         << QStringList{descend + QStringList{"--optimizer", "gd", "--lr", "-1"}}
@@ -896,6 +906,42 @@ void TestCommandLine::testRejectedOption_data()
                                                 QStringList{"--optimizer", "adam", "--beta2", "1"}}
                                  << "gradlab: error: --beta2: 1 is not in [0, 1)\n"
                                     "run 'gradlab help descend'\n";
+    QTest::newRow("accumulator of another optimizer")
+        << QStringList{descend + QStringList{"--optimizer", "gd", "--initial-accumulator", "1"}}
+        << "gradlab: error: --initial-accumulator does not apply to 'gd' (only to adagrad)\n"
+           "run 'gradlab help descend'\n";
+    QTest::newRow("unknown schedule")
+        << QStringList{descend + QStringList{"--optimizer", "gd", "--schedule", "cosin:t_max=5"}}
+        << "gradlab: error: --schedule: unknown schedule 'cosin'; did you mean 'cosine'?\n"
+           "schedules: step:step_size=S[,gamma=G] | multistep:milestones=A;B[;...][,gamma=G] | "
+           "exponential:gamma=G | cosine:t_max=T[,eta_min=E] | "
+           "linear[:start_factor=S][,end_factor=E][,total_iters=N]\n"
+           "run 'gradlab help descend'\n";
+    QTest::newRow("schedule without its key")
+        << QStringList{descend + QStringList{"--optimizer", "gd", "--schedule", "step:gamma=0.5"}}
+        << "gradlab: error: --schedule: step needs step_size=...\n"
+           "schedules: step:step_size=S[,gamma=G] | multistep:milestones=A;B[;...][,gamma=G] | "
+           "exponential:gamma=G | cosine:t_max=T[,eta_min=E] | "
+           "linear[:start_factor=S][,end_factor=E][,total_iters=N]\n"
+           "run 'gradlab help descend'\n";
+    QTest::newRow("warm-up without a factor")
+        << QStringList{descend + QStringList{"--optimizer", "gd", "--warmup", "10"}}
+        << "gradlab: error: --warmup: expected N:F, N ≥ 1 steps from the factor F in (0, 1], got "
+           "'10'\nrun 'gradlab help descend'\n";
+    QTest::newRow("schedule for nelder-mead")
+        << QStringList{descend + QStringList{"--optimizer", "neldermead", "--warmup", "10:0.1"}}
+        << "gradlab: error: --warmup does not apply to 'neldermead', which has no learning "
+           "rate\nrun 'gradlab help descend'\n";
+    QTest::newRow("line search of another kind")
+        << QStringList{descend + QStringList{"--optimizer", "lbfgs", "--line-search", "armijo"}}
+        << "gradlab: error: --line-search: unknown value 'armijo' (use none or strong_wolfe)\n"
+           "run 'gradlab help descend'\n";
+    QTest::newRow("shrink of one")
+        << QStringList{descend + QStringList{"--optimizer", "linesearch", "--shrink", "1"}}
+        << "gradlab: error: --shrink: 1 is not in (0, 1)\nrun 'gradlab help descend'\n";
+    QTest::newRow("armijo of one")
+        << QStringList{descend + QStringList{"--optimizer", "linesearch", "--armijo", "1"}}
+        << "gradlab: error: --armijo: 1 is not in [0, 1)\nrun 'gradlab help descend'\n";
     QStringList names;
     for (const Preset& preset : presets()) {
         names.append(QString::fromStdString(preset.name));
@@ -996,7 +1042,7 @@ void TestCommandLine::testReferenceTrajectory()
     QCOMPARE(rows[0].join(','), descendHeader.trimmed());
     for (qsizetype k = 0; k < path.size(); ++k) {
         const QStringList& row = rows[k + 1];
-        QCOMPARE(row.size(), 6);
+        QCOMPARE(row.size(), 7);
         QCOMPARE(row[0].toLongLong(), k);
         const QJsonArray expected = path[k].toArray();
         for (int axis = 0; axis < 2; ++axis) {

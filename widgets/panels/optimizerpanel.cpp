@@ -8,9 +8,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -32,9 +34,16 @@ QDoubleSpinBox* makeFractionBox(QWidget* parent, double maximum, int decimals)
     return box;
 }
 
+/// A string of the hyper-parameter table (UTF-8 literals), translated in the table's context.
+QString translated(std::string_view text)
+{
+    return QCoreApplication::translate("gradlab::HyperParameter", text.data());
+}
+
 } // namespace
 
-OptimizerPanel::OptimizerPanel(Session* session, QWidget* parent)
+OptimizerPanel::OptimizerPanel(Session* session, QWidget* parent,
+                               std::span<const HyperParameter> table)
     : QWidget(parent)
     , m_session(session)
 {
@@ -55,73 +64,21 @@ OptimizerPanel::OptimizerPanel(Session* session, QWidget* parent)
     NavigationKeyFilter::install(m_methodBox);
     m_form->addRow(tr("&Method"), m_methodBox);
 
-    auto* learningRateRow = new QWidget(this);
-    auto* learningRateLayout = new QHBoxLayout(learningRateRow);
-    learningRateLayout->setContentsMargins(0, 0, 0, 0);
-    m_learningRateSlider = new QSlider(Qt::Horizontal, learningRateRow);
-    m_learningRateSlider->setRange(0, (maximumExponent - minimumExponent) * stepsPerDecade);
-    m_learningRateSlider->setPageStep(stepsPerDecade);
-    m_learningRateSlider->setToolTip(tr("Learning rate η on a log scale, 0.00001 … 10"));
-    NavigationKeyFilter::install(m_learningRateSlider);
-    m_learningRateEdit = new NumberEdit(NumberEdit::Sign::Positive, learningRateRow);
-    m_learningRateEdit->setToolTip(
-        tr("The exact learning rate η: any positive number (0.0125, 3e-4)"));
-    m_learningRateEdit->setMaximumWidth(
-        m_learningRateEdit->fontMetrics().horizontalAdvance(QStringLiteral("0.000000000")) + 12);
-    learningRateLayout->addWidget(m_learningRateSlider, 1);
-    learningRateLayout->addWidget(m_learningRateEdit);
-    m_form->addRow(tr("Learning rate &η"), learningRateRow);
-    connect(m_learningRateSlider, &QSlider::valueChanged, this,
-            [this](int position) { m_learningRateEdit->setValue(learningRateAt(position)); });
-    connect(m_learningRateEdit, &NumberEdit::valueEdited, this, [this](double value) {
-        const QSignalBlocker blocker(m_learningRateSlider);
-        m_learningRateSlider->setValue(positionOf(value));
-    });
-
-    m_momentumBox = makeFractionBox(this, 0.9999, 4);
-    addHyperParameter(QStringLiteral("momentum"), tr("Momentum μ"), m_momentumBox,
-                      {Method::Momentum, Method::Nesterov, Method::RMSProp},
-                      tr("How much of the previous step carries over: b ← μ·b + ∇f"));
-    m_alphaBox = makeFractionBox(this, 0.9999, 4);
-    addHyperParameter(QStringLiteral("alpha"), tr("Smoothing α"), m_alphaBox, {Method::RMSProp},
-                      tr("Running average of squared gradients: v ← α·v + (1 − α)·g²"));
-    m_beta1Box = makeFractionBox(this, 0.99999, 5);
-    addHyperParameter(QStringLiteral("beta1"), tr("β₁"), m_beta1Box, {Method::Adam},
-                      tr("Decay of the first moment: m ← β₁·m + (1 − β₁)·g"));
-    m_beta2Box = makeFractionBox(this, 0.99999, 5);
-    addHyperParameter(QStringLiteral("beta2"), tr("β₂"), m_beta2Box, {Method::Adam},
-                      tr("Decay of the second moment: v ← β₂·v + (1 − β₂)·g²"));
-    m_epsilonEdit = new NumberEdit(NumberEdit::Sign::Positive, this);
-    addHyperParameter(QStringLiteral("eps"), tr("ε"), m_epsilonEdit,
-                      {Method::AdaGrad, Method::RMSProp, Method::Adam},
-                      tr("Added to the denominator so that it is never zero"));
-    m_decayEdit = new NumberEdit(NumberEdit::Sign::NonNegative, this);
-    addHyperParameter(QStringLiteral("lr-decay"), tr("η decay"), m_decayEdit, {Method::AdaGrad},
-                      tr("η_k = η / (1 + (k − 1)·decay)"));
-    m_accumulatorEdit = new NumberEdit(NumberEdit::Sign::NonNegative, this);
-    addHyperParameter(QStringLiteral("initial-accumulator"), tr("Initial sum"), m_accumulatorEdit,
-                      {Method::AdaGrad}, tr("The starting value of the sum of squared gradients"));
-    m_centeredBox = new QCheckBox(tr("centered"), this);
-    addHyperParameter(QStringLiteral("centered"), QString(), m_centeredBox, {Method::RMSProp},
-                      tr("Divide by the variance of the gradient rather than its mean square"));
-    m_amsgradBox = new QCheckBox(tr("AMSGrad"), this);
-    addHyperParameter(QStringLiteral("amsgrad"), QString(), m_amsgradBox, {Method::Adam},
-                      tr("Use the largest v̂ so far, so the step never grows back"));
-    m_armijoEdit = new NumberEdit(NumberEdit::Sign::Positive, this);
-    addHyperParameter(QStringLiteral("armijo"), tr("Armijo c₁"), m_armijoEdit, {Method::LineSearch},
-                      tr("Accept a step when f falls by at least c₁·t·‖∇f‖²"));
-    m_shrinkBox = makeFractionBox(this, 0.95, 2);
-    m_shrinkBox->setMinimum(0.05);
-    addHyperParameter(QStringLiteral("shrink"), tr("Shrink"), m_shrinkBox, {Method::LineSearch},
-                      tr("Backtracking: t ← shrink·t until the Armijo condition holds"));
-
+    for (const HyperParameter& parameter : table) {
+        if (parameter.group == ParameterGroup::Method) {
+            addRow(parameter);
+        }
+    }
+    addScheduleRows();
     m_maxStepsBox = new QSpinBox(this);
     m_maxStepsBox->setRange(1, 100000);
     m_maxStepsBox->setToolTip(tr("The run stops after this many steps"));
     m_form->addRow(tr("Max &steps"), m_maxStepsBox);
-    m_toleranceEdit = new NumberEdit(NumberEdit::Sign::NonNegative, this);
-    m_toleranceEdit->setToolTip(tr("Stop when ‖∇f‖ falls below this (0: never)"));
-    m_form->addRow(tr("&Tolerance ‖∇f‖ <"), m_toleranceEdit);
+    for (const HyperParameter& parameter : table) {
+        if (parameter.group == ParameterGroup::Stopping) {
+            addRow(parameter);
+        }
+    }
 
     auto* startRow = new QWidget(this);
     auto* startLayout = new QHBoxLayout(startRow);
@@ -176,16 +133,198 @@ OptimizerPanel::OptimizerPanel(Session* session, QWidget* parent)
     syncStart();
 }
 
-void OptimizerPanel::addHyperParameter(const QString& name, const QString& label, QWidget* field,
-                                       std::vector<Method> methods, const QString& toolTip)
+QWidget* OptimizerPanel::makeField(const HyperParameter& parameter)
 {
-    field->setToolTip(toolTip);
-    if (label.isEmpty()) {
+    switch (parameter.editor) {
+    case EditorKind::LearningRate: {
+        auto* learningRateRow = new QWidget(this);
+        auto* learningRateLayout = new QHBoxLayout(learningRateRow);
+        learningRateLayout->setContentsMargins(0, 0, 0, 0);
+        m_learningRateSlider = new QSlider(Qt::Horizontal, learningRateRow);
+        m_learningRateSlider->setRange(0, (maximumExponent - minimumExponent) * stepsPerDecade);
+        m_learningRateSlider->setPageStep(stepsPerDecade);
+        m_learningRateSlider->setToolTip(tr("Learning rate η on a log scale, 0.00001 … 10"));
+        NavigationKeyFilter::install(m_learningRateSlider);
+        m_learningRateEdit = new NumberEdit(NumberEdit::Sign::Positive, learningRateRow);
+        m_learningRateEdit->setToolTip(translated(parameter.toolTip));
+        m_learningRateEdit->setMaximumWidth(
+            m_learningRateEdit->fontMetrics().horizontalAdvance(QStringLiteral("0.000000000")) +
+            12);
+        learningRateLayout->addWidget(m_learningRateSlider, 1);
+        learningRateLayout->addWidget(m_learningRateEdit);
+        connect(m_learningRateSlider, &QSlider::valueChanged, this,
+                [this](int position) { m_learningRateEdit->setValue(learningRateAt(position)); });
+        connect(m_learningRateEdit, &NumberEdit::valueEdited, this, [this](double value) {
+            const QSignalBlocker blocker(m_learningRateSlider);
+            m_learningRateSlider->setValue(positionOf(value));
+        });
+        return learningRateRow;
+    }
+    case EditorKind::Fraction: {
+        QDoubleSpinBox* box = makeFractionBox(this, parameter.editorMaximum, parameter.decimals);
+        box->setMinimum(parameter.editorMinimum);
+        return box;
+    }
+    case EditorKind::Positive:
+        return new NumberEdit(NumberEdit::Sign::Positive, this);
+    case EditorKind::NonNegative:
+        return new NumberEdit(NumberEdit::Sign::NonNegative, this);
+    case EditorKind::Check:
+        return new QCheckBox(translated(parameter.label), this);
+    case EditorKind::Count: {
+        auto* box = new QSpinBox(this);
+        box->setRange(static_cast<int>(parameter.editorMinimum),
+                      static_cast<int>(parameter.editorMaximum));
+        return box;
+    }
+    case EditorKind::Choice: {
+        auto* box = new QComboBox(this);
+        for (const std::string_view choice : parameter.choices) {
+            box->addItem(translated(choice));
+        }
+        NavigationKeyFilter::install(box);
+        return box;
+    }
+    }
+    return nullptr;
+}
+
+void OptimizerPanel::addRow(const HyperParameter& parameter)
+{
+    QWidget* field = makeField(parameter);
+    if (parameter.editor != EditorKind::LearningRate) {
+        field->setToolTip(translated(parameter.toolTip));
+    }
+    if (parameter.editor == EditorKind::Check) {
         m_form->addRow(field);
     } else {
-        m_form->addRow(label, field);
+        m_form->addRow(translated(parameter.label), field);
     }
-    m_hyperParameters.push_back({name, field, std::move(methods)});
+    m_rows.push_back({&parameter, field});
+    if (parameter.editor == EditorKind::LearningRate) {
+        m_rate = &parameter;
+    }
+}
+
+void OptimizerPanel::addScheduleRows()
+{
+    m_scheduleBox = new QComboBox(this);
+    const QStringList labels{
+        tr("Constant"),    tr("Step (StepLR)"),    tr("Milestones (MultiStepLR)"),
+        tr("Exponential"), tr("Cosine annealing"), tr("Linear")};
+    const std::vector<ScheduleKind> kinds = allScheduleKinds();
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        m_scheduleBox->addItem(i < static_cast<std::size_t>(labels.size())
+                                   ? labels[static_cast<qsizetype>(i)]
+                                   : translated(scheduleKindName(kinds[i])),
+                               static_cast<int>(kinds[i]));
+    }
+    m_scheduleBox->setToolTip(tr("How the learning rate η changes from step to step "
+                                 "(torch.optim.lr_scheduler)"));
+    NavigationKeyFilter::install(m_scheduleBox);
+    m_form->addRow(tr("Sc&hedule"), m_scheduleBox);
+    m_scheduleEdit = new QLineEdit(this);
+    m_scheduleEdit->setToolTip(
+        tr("The schedule as the command line writes it: step:step_size=S,gamma=G, "
+           "multistep:milestones=A;B,gamma=G, exponential:gamma=G, cosine:t_max=T,eta_min=E, "
+           "linear:start_factor=S,end_factor=E,total_iters=N"));
+    m_form->addRow(tr("Schedule parameters"), m_scheduleEdit);
+    m_warmupEdit = new QLineEdit(this);
+    m_warmupEdit->setPlaceholderText(tr("none"));
+    m_warmupEdit->setToolTip(tr("N:F — a linear warm-up from F·η to η over N steps before the "
+                                "schedule (empty: none)"));
+    m_form->addRow(tr("Warm-up"), m_warmupEdit);
+    connect(m_scheduleBox, &QComboBox::activated, this, [this](int index) {
+        // each kind starts from a schedule that shows its shape over the run's steps
+        const int steps = m_maxStepsBox ? m_maxStepsBox->value() : 200;
+        const std::string templates[] = {
+            "constant",
+            "step:step_size=" + std::to_string(std::max(1, steps / 4)) + ",gamma=0.5",
+            "multistep:milestones=" + std::to_string(std::max(1, steps / 3)) + ";" +
+                std::to_string(std::max(2, 2 * steps / 3)) + ",gamma=0.3",
+            "exponential:gamma=0.98",
+            "cosine:t_max=" + std::to_string(std::max(1, steps)) + ",eta_min=0",
+            "linear:start_factor=0.25,end_factor=1,total_iters=" +
+                std::to_string(std::max(1, steps / 5)),
+        };
+        const auto kind = static_cast<std::size_t>(m_scheduleBox->itemData(index).toInt());
+        ScheduleParse parsed = parseSchedule(templates[std::min<std::size_t>(kind, 5)]);
+        parsed.settings.warmupSteps = m_schedule.warmupSteps;
+        parsed.settings.warmupFactor = m_schedule.warmupFactor;
+        m_schedule = parsed.settings;
+        showSchedule();
+    });
+    connect(m_scheduleEdit, &QLineEdit::editingFinished, this, &OptimizerPanel::readSchedule);
+    connect(m_warmupEdit, &QLineEdit::editingFinished, this, &OptimizerPanel::readSchedule);
+}
+
+void OptimizerPanel::showSchedule()
+{
+    m_scheduleBox->setCurrentIndex(m_scheduleBox->findData(static_cast<int>(m_schedule.kind)));
+    m_scheduleEdit->setText(QString::fromStdString(scheduleText(m_schedule)));
+    m_warmupEdit->setText(QString::fromStdString(scheduleWarmupText(m_schedule)));
+}
+
+void OptimizerPanel::readSchedule()
+{
+    ScheduleParse parsed = parseSchedule(m_scheduleEdit->text().trimmed().toStdString());
+    const QString warmup = m_warmupEdit->text().trimmed();
+    if (parsed.error == ScheduleErrorCode::None && !warmup.isEmpty()) {
+        parsed = parseWarmup(warmup.toStdString(), parsed.settings);
+    }
+    // a text that does not parse is refused: the picker shows the schedule it had
+    if (parsed.error == ScheduleErrorCode::None) {
+        m_schedule = parsed.settings;
+    }
+    showSchedule();
+}
+
+double OptimizerPanel::fieldValue(const Row& row) const
+{
+    switch (row.parameter->editor) {
+    case EditorKind::LearningRate:
+        return m_learningRateEdit->value();
+    case EditorKind::Fraction:
+        return static_cast<QDoubleSpinBox*>(row.field)->value();
+    case EditorKind::Positive:
+    case EditorKind::NonNegative:
+        return static_cast<NumberEdit*>(row.field)->value();
+    case EditorKind::Check:
+        return static_cast<QCheckBox*>(row.field)->isChecked() ? 1.0 : 0.0;
+    case EditorKind::Count:
+        return static_cast<QSpinBox*>(row.field)->value();
+    case EditorKind::Choice:
+        return static_cast<QComboBox*>(row.field)->currentIndex();
+    }
+    return 0.0;
+}
+
+void OptimizerPanel::setFieldValue(const Row& row, double value)
+{
+    switch (row.parameter->editor) {
+    case EditorKind::LearningRate: {
+        m_learningRateEdit->setValue(value);
+        const QSignalBlocker blocker(m_learningRateSlider);
+        m_learningRateSlider->setValue(positionOf(value));
+        break;
+    }
+    case EditorKind::Fraction:
+        static_cast<QDoubleSpinBox*>(row.field)->setValue(value);
+        break;
+    case EditorKind::Positive:
+    case EditorKind::NonNegative:
+        static_cast<NumberEdit*>(row.field)->setValue(value);
+        break;
+    case EditorKind::Check:
+        static_cast<QCheckBox*>(row.field)->setChecked(value != 0);
+        break;
+    case EditorKind::Count:
+        static_cast<QSpinBox*>(row.field)->setValue(static_cast<int>(value));
+        break;
+    case EditorKind::Choice:
+        static_cast<QComboBox*>(row.field)->setCurrentIndex(static_cast<int>(value));
+        break;
+    }
 }
 
 double OptimizerPanel::learningRateAt(int position)
@@ -211,20 +350,11 @@ OptimizerSettings OptimizerPanel::settings() const
     OptimizerSettings result = m_hidden;
     const auto method = methodFromName(m_methodBox->currentData().toString().toStdString());
     result.method = method.value_or(Method::GradientDescent);
-    result.learningRate = m_learningRateEdit->value();
-    result.momentum = m_momentumBox->value();
-    result.alpha = m_alphaBox->value();
-    result.beta1 = m_beta1Box->value();
-    result.beta2 = m_beta2Box->value();
-    result.epsilon = m_epsilonEdit->value();
-    result.learningRateDecay = m_decayEdit->value();
-    result.initialAccumulator = m_accumulatorEdit->value();
-    result.centered = m_centeredBox->isChecked();
-    result.amsgrad = m_amsgradBox->isChecked();
-    result.armijo = m_armijoEdit->value();
-    result.shrink = m_shrinkBox->value();
+    for (const Row& row : m_rows) {
+        row.parameter->set(result, fieldValue(row));
+    }
     result.maxSteps = m_maxStepsBox->value();
-    result.tolerance = m_toleranceEdit->value();
+    result.schedule = m_schedule;
     return result;
 }
 
@@ -234,45 +364,51 @@ void OptimizerPanel::setSettings(const OptimizerSettings& settings)
     const std::string_view name = methodName(settings.method);
     m_methodBox->setCurrentIndex(
         m_methodBox->findData(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))));
-    m_learningRateEdit->setValue(settings.learningRate);
-    {
-        const QSignalBlocker blocker(m_learningRateSlider);
-        m_learningRateSlider->setValue(positionOf(settings.learningRate));
+    for (const Row& row : m_rows) {
+        setFieldValue(row, row.parameter->get(settings));
     }
-    m_momentumBox->setValue(settings.momentum);
-    m_alphaBox->setValue(settings.alpha);
-    m_beta1Box->setValue(settings.beta1);
-    m_beta2Box->setValue(settings.beta2);
-    m_epsilonEdit->setValue(settings.epsilon);
-    m_decayEdit->setValue(settings.learningRateDecay);
-    m_accumulatorEdit->setValue(settings.initialAccumulator);
-    m_centeredBox->setChecked(settings.centered);
-    m_amsgradBox->setChecked(settings.amsgrad);
-    m_armijoEdit->setValue(settings.armijo);
-    m_shrinkBox->setValue(settings.shrink);
     m_maxStepsBox->setValue(settings.maxSteps);
-    m_toleranceEdit->setValue(settings.tolerance);
+    m_schedule = settings.schedule;
+    showSchedule();
     showMethodRows(settings.method);
 }
 
 void OptimizerPanel::showMethodRows(Method method)
 {
-    for (const HyperParameter& parameter : m_hyperParameters) {
-        const bool used = std::find(parameter.methods.begin(), parameter.methods.end(), method) !=
-                          parameter.methods.end();
-        m_form->setRowVisible(parameter.field, used);
+    for (const Row& row : m_rows) {
+        m_form->setRowVisible(row.field, row.parameter->appliesTo(method));
+    }
+    // a schedule changes the learning rate: only for the methods that have one
+    const bool scheduled = m_rate && m_rate->appliesTo(method);
+    for (QWidget* field :
+         {static_cast<QWidget*>(m_scheduleBox), static_cast<QWidget*>(m_scheduleEdit),
+          static_cast<QWidget*>(m_warmupEdit)}) {
+        m_form->setRowVisible(field, scheduled);
     }
 }
 
 QStringList OptimizerPanel::shownHyperParameters() const
 {
     QStringList names;
-    for (const HyperParameter& parameter : m_hyperParameters) {
-        if (parameter.field->isVisibleTo(this)) {
-            names << parameter.name;
+    for (const Row& row : m_rows) {
+        if (row.parameter->editor != EditorKind::LearningRate &&
+            row.parameter->group == ParameterGroup::Method && row.field->isVisibleTo(this)) {
+            names << QString::fromUtf8(row.parameter->name.data(),
+                                       static_cast<qsizetype>(row.parameter->name.size()));
         }
     }
     return names;
+}
+
+QWidget* OptimizerPanel::hyperParameterField(const QString& name) const
+{
+    for (const Row& row : m_rows) {
+        if (QString::fromUtf8(row.parameter->name.data(),
+                              static_cast<qsizetype>(row.parameter->name.size())) == name) {
+            return row.field;
+        }
+    }
+    return nullptr;
 }
 
 void OptimizerPanel::setSelectedRunId(int id)

@@ -2,16 +2,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "optimization/optimizer.h"
+#include "optimization/hyperparameters.h"
 
 #include <QStringList>
 #include <QWidget>
+#include <span>
 #include <vector>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QLineEdit;
 class QPushButton;
 class QSlider;
 class QSpinBox;
@@ -23,13 +25,17 @@ class Session;
 
 /// \brief The settings of a descent: method, learning rate (log slider and exact entry), the
 /// method's hyper-parameters, max steps and tolerance; "Run" applies them to the selected run,
-/// "Add to race" starts another run beside it.
+/// "Add to race" starts another run beside it. One row per row of a HyperParameter table, shown
+/// for the methods that use it.
 class OptimizerPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit OptimizerPanel(Session* session, QWidget* parent = nullptr);
+    /// A panel with one row per row of \a table (the program's hyperParameters() unless a test
+    /// gives another).
+    explicit OptimizerPanel(Session* session, QWidget* parent = nullptr,
+                            std::span<const HyperParameter> table = hyperParameters());
 
     /// The settings as the widgets show them.
     OptimizerSettings settings() const;
@@ -51,14 +57,22 @@ public:
     static int positionOf(double learningRate);
 
     QComboBox* methodBox() const { return m_methodBox; }
+    /// The learning rate's slider and entry; null when the table has no learning-rate row.
     QSlider* learningRateSlider() const { return m_learningRateSlider; }
     NumberEdit* learningRateEdit() const { return m_learningRateEdit; }
     QPushButton* runButton() const { return m_runButton; }
     QPushButton* addButton() const { return m_addButton; }
-    /// The hyper-parameters shown for the current method, by their command-line names
-    /// ("momentum", "alpha", "beta1", "beta2", "eps", "lr-decay", "initial-accumulator",
-    /// "centered", "amsgrad", "armijo", "shrink").
+    /// The method's own hyper-parameters shown for the current method, by their command-line
+    /// names ("momentum", "alpha", "beta1", …): every shown row but the learning rate and the
+    /// stopping rules.
     QStringList shownHyperParameters() const;
+    /// The field that edits the row named \a name ("momentum"), null if there is none.
+    QWidget* hyperParameterField(const QString& name) const;
+    /// The schedule picker: the kind, its parameters in the CLI's syntax
+    /// ("cosine:t_max=60,eta_min=0.001") and the warm-up "N:F" (empty: none).
+    QComboBox* scheduleBox() const { return m_scheduleBox; }
+    QLineEdit* scheduleEdit() const { return m_scheduleEdit; }
+    QLineEdit* warmupEdit() const { return m_warmupEdit; }
 
 public Q_SLOTS:
     /// Replaces the selected run's settings with the panel's (adds a run if none is selected)
@@ -72,17 +86,24 @@ Q_SIGNALS:
     void runAdded(int id);
 
 private:
-    struct HyperParameter
+    /// \brief One row: the table's description and the widget that edits it.
+    struct Row
     {
-        QString name;
-        QWidget* field = nullptr;
-        std::vector<Method> methods; ///< the methods that use it
+        const HyperParameter* parameter = nullptr;
+        QWidget* field = nullptr; ///< the editor; for the learning rate the slider row
     };
 
-    void addHyperParameter(const QString& name, const QString& label, QWidget* field,
-                           std::vector<Method> methods, const QString& toolTip);
+    QWidget* makeField(const HyperParameter& parameter);
+    void addRow(const HyperParameter& parameter);
+    double fieldValue(const Row& row) const;
+    void setFieldValue(const Row& row, double value);
     void showMethodRows(Method method);
     void syncStart();
+    void addScheduleRows();
+    /// Shows m_schedule in the picker.
+    void showSchedule();
+    /// Takes the picker's texts into m_schedule where they parse; shows m_schedule again.
+    void readSchedule();
 
     Session* m_session = nullptr;
     int m_selectedRunId = 0;
@@ -91,24 +112,17 @@ private:
     QComboBox* m_methodBox = nullptr;
     QSlider* m_learningRateSlider = nullptr;
     NumberEdit* m_learningRateEdit = nullptr;
-    QDoubleSpinBox* m_momentumBox = nullptr;
-    QDoubleSpinBox* m_alphaBox = nullptr;
-    QDoubleSpinBox* m_beta1Box = nullptr;
-    QDoubleSpinBox* m_beta2Box = nullptr;
-    NumberEdit* m_epsilonEdit = nullptr;
-    NumberEdit* m_decayEdit = nullptr;
-    NumberEdit* m_accumulatorEdit = nullptr;
-    QCheckBox* m_centeredBox = nullptr;
-    QCheckBox* m_amsgradBox = nullptr;
-    NumberEdit* m_armijoEdit = nullptr;
-    QDoubleSpinBox* m_shrinkBox = nullptr;
     QSpinBox* m_maxStepsBox = nullptr;
-    NumberEdit* m_toleranceEdit = nullptr;
+    QComboBox* m_scheduleBox = nullptr;
+    QLineEdit* m_scheduleEdit = nullptr;
+    QLineEdit* m_warmupEdit = nullptr;
+    ScheduleSettings m_schedule;            ///< the last schedule the picker's texts gave
+    const HyperParameter* m_rate = nullptr; ///< the learning-rate row: schedules go with it
     QDoubleSpinBox* m_startXBox = nullptr;
     QDoubleSpinBox* m_startYBox = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_addButton = nullptr;
-    std::vector<HyperParameter> m_hyperParameters;
+    std::vector<Row> m_rows;
 };
 
 } // namespace gradlab

@@ -4,6 +4,7 @@
 #include "expression/parser.h"
 #include "functions/presets.h"
 #include "optimization/optimizer.h"
+#include "optimization/updaterule.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -155,6 +156,9 @@ private Q_SLOTS:
     void replay_data();
     void replay();
     void names();
+    void noFallbackToGradientDescent();
+    void evaluationCounts_data();
+    void evaluationCounts();
     void rejectedNames_data();
     void rejectedNames();
     void defaults_data();
@@ -598,7 +602,7 @@ void TestOptimizers::replay()
 void TestOptimizers::names()
 {
     const std::vector<Method> methods = allMethods();
-    QCOMPARE(methods.size(), std::size_t{8});
+    QCOMPARE(methods.size(), std::size_t{11});
     QStringList seen;
     for (Method method : methods) {
         const std::string_view name = methodName(method);
@@ -608,7 +612,7 @@ void TestOptimizers::names()
         seen << QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
     }
     seen.removeDuplicates();
-    QCOMPARE(seen.size(), 8);
+    QCOMPARE(seen.size(), 11);
     QCOMPARE(methodName(Method::GradientDescent), std::string_view("gd"));
     QCOMPARE(methodName(Method::LineSearch), std::string_view("linesearch"));
 }
@@ -662,6 +666,61 @@ void TestOptimizers::defaults()
     run.runToEnd();
     QVERIFY(run.stopReason() != StopReason::Diverged);
     QVERIFY(run.records().back().f < run.records().front().f);
+}
+
+void TestOptimizers::noFallbackToGradientDescent()
+{
+    // Every method has its own rule: none follows gradient descent's path with its own rate.
+    const Objective bowl = quadratic(1, 10, 3);
+    const Eigen::Vector2d start(2.0, -1.0);
+    for (const Method method : allMethods()) {
+        OptimizerSettings settings = defaultSettings(method);
+        settings.maxSteps = 3;
+        OptimizerSettings plain = defaultSettings(Method::GradientDescent);
+        plain.learningRate = settings.learningRate;
+        plain.maxSteps = 3;
+        Run run(bowl, start, settings);
+        Run reference(bowl, start, plain);
+        run.runToEnd();
+        reference.runToEnd();
+        QCOMPARE(run.records().size(), std::size_t{4});
+        const bool same = run.records().back().point == reference.records().back().point;
+        QVERIFY2(same == (method == Method::GradientDescent), methodName(method).data());
+    }
+}
+
+void TestOptimizers::evaluationCounts_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::addColumn<int>("steps");
+    QTest::addColumn<long long>("function");
+    QTest::addColumn<long long>("gradient");
+    QTest::addColumn<long long>("hessian");
+    // One f and ∇f per point for the gradient methods, the Hessian too for Newton.
+    QTest::newRow("gd") << int(Method::GradientDescent) << 5 << 6LL << 6LL << 0LL;
+    QTest::newRow("adam") << int(Method::Adam) << 5 << 6LL << 6LL << 0LL;
+    QTest::newRow("newton") << int(Method::Newton) << 3 << 4LL << 4LL << 4LL;
+    // Nelder–Mead: its three starting vertices, then per iteration 1 (reflection) to 4 (a
+    // shrink) values and no gradient at all.
+    QTest::newRow("nelder-mead start") << int(Method::NelderMead) << 0 << 3LL << 0LL << 0LL;
+}
+
+void TestOptimizers::evaluationCounts()
+{
+    QFETCH(int, method);
+    QFETCH(int, steps);
+    QFETCH(long long, function);
+    QFETCH(long long, gradient);
+    QFETCH(long long, hessian);
+    OptimizerSettings settings = defaultSettings(static_cast<Method>(method));
+    settings.maxSteps = steps;
+    Run run(quadratic(1, 10, 3), Eigen::Vector2d(2.0, -1.0), settings);
+    run.runToEnd();
+    QCOMPARE(run.records().back().evaluations, (EvaluationCount{function, gradient, hessian}));
+    // Counts only grow.
+    for (std::size_t k = 1; k < run.records().size(); ++k) {
+        QVERIFY(run.records()[k].evaluations.function > run.records()[k - 1].evaluations.function);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestOptimizers)

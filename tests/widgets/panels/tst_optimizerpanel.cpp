@@ -5,6 +5,9 @@
 #include "session.h"
 
 #include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -33,6 +36,8 @@ private Q_SLOTS:
     void testSettingsRoundTrip();
     void testAddToRace();
     void testRunReplacesSelected();
+    void testRowsFromTable();
+    void testSchedulePicker();
 
 private:
     void chooseMethod(Method method);
@@ -145,16 +150,22 @@ void TestOptimizerPanel::testHyperParameters_data()
 {
     QTest::addColumn<Method>("method");
     QTest::addColumn<QStringList>("shown");
-    QTest::newRow("gradient descent") << Method::GradientDescent << QStringList{};
-    QTest::newRow("momentum") << Method::Momentum << QStringList{"momentum"};
-    QTest::newRow("nesterov") << Method::Nesterov << QStringList{"momentum"};
+    QTest::newRow("gradient descent") << Method::GradientDescent << QStringList{"weight-decay"};
+    QTest::newRow("momentum") << Method::Momentum << QStringList{"momentum", "weight-decay"};
+    QTest::newRow("nesterov") << Method::Nesterov << QStringList{"momentum", "weight-decay"};
     QTest::newRow("adagrad") << Method::AdaGrad
-                             << QStringList{"eps", "lr-decay", "initial-accumulator"};
+                             << QStringList{"eps", "lr-decay", "initial-accumulator",
+                                            "weight-decay"};
     QTest::newRow("rmsprop") << Method::RMSProp
-                             << QStringList{"momentum", "alpha", "eps", "centered"};
-    QTest::newRow("adam") << Method::Adam << QStringList{"beta1", "beta2", "eps", "amsgrad"};
+                             << QStringList{"momentum", "alpha", "eps", "centered", "weight-decay"};
+    QTest::newRow("adam") << Method::Adam
+                          << QStringList{"beta1", "beta2", "eps", "amsgrad", "weight-decay"};
+    QTest::newRow("adamw") << Method::AdamW
+                           << QStringList{"beta1", "beta2", "eps", "amsgrad", "weight-decay"};
     QTest::newRow("newton") << Method::Newton << QStringList{};
     QTest::newRow("line search") << Method::LineSearch << QStringList{"armijo", "shrink"};
+    QTest::newRow("l-bfgs") << Method::LBFGS << QStringList{"history", "line-search"};
+    QTest::newRow("nelder-mead") << Method::NelderMead << QStringList{};
 }
 
 void TestOptimizerPanel::testHyperParameters()
@@ -195,6 +206,9 @@ void TestOptimizerPanel::testSettingsRoundTrip()
     settings.amsgrad = true;
     settings.armijo = 1e-3;
     settings.shrink = 0.6;
+    settings.weightDecay = 0.05;
+    settings.history = 7;
+    settings.lineSearch = LineSearchKind::None;
     settings.maxSteps = 321;
     settings.tolerance = 1e-5;
     m_panel->setSettings(settings);
@@ -234,6 +248,86 @@ void TestOptimizerPanel::testRunReplacesSelected()
     QVERIFY(m_session->runById(first)->settings == defaultSettings(Method::GradientDescent));
     QVERIFY(m_session->isPlaying());
     m_session->pause();
+}
+
+void TestOptimizerPanel::testRowsFromTable()
+{
+    // A row only this test has: it must appear for its method alone and edit its field.
+    std::vector<HyperParameter> table(hyperParameters().begin(), hyperParameters().end());
+    HyperParameter fake;
+    fake.name = "fake-knob";
+    fake.sceneKey = "fakeKnob";
+    fake.label = "Fake knob";
+    fake.help = "a knob only the test has";
+    fake.toolTip = "Turns nothing";
+    fake.range = {0.0, 10.0, false, false};
+    fake.editor = EditorKind::NonNegative;
+    fake.methods = {Method::Adam};
+    fake.get = [](const OptimizerSettings& s) {
+        return s.learningRateDecay;
+    };
+    fake.set = [](OptimizerSettings& s, double v) {
+        s.learningRateDecay = v;
+    };
+    table.push_back(fake);
+    OptimizerPanel panel(m_session, nullptr, table);
+    panel.show();
+    auto* field = qobject_cast<NumberEdit*>(panel.hyperParameterField("fake-knob"));
+    QVERIFY(field);
+    QCOMPARE(field->toolTip(), QString("Turns nothing"));
+    auto* form = panel.findChild<QFormLayout*>();
+    QVERIFY(form);
+    auto* label = qobject_cast<QLabel*>(form->labelForField(field));
+    QVERIFY(label);
+    QCOMPARE(label->text(), QString("Fake knob"));
+
+    OptimizerSettings adam = defaultSettings(Method::Adam);
+    panel.setSettings(adam);
+    QCOMPARE(panel.shownHyperParameters(),
+             (QStringList{"beta1", "beta2", "eps", "amsgrad", "weight-decay", "fake-knob"}));
+    field->setValue(2.5);
+    QCOMPARE(panel.settings().learningRateDecay, 2.5);
+    panel.setSettings(defaultSettings(Method::GradientDescent));
+    QCOMPARE(panel.shownHyperParameters(), QStringList{"weight-decay"});
+    QVERIFY(!field->isVisibleTo(&panel));
+}
+
+void TestOptimizerPanel::testSchedulePicker()
+{
+    chooseMethod(Method::Adam);
+    QCOMPARE(m_panel->settings().schedule, ScheduleSettings{});
+    QCOMPARE(m_panel->scheduleEdit()->text(), QString("constant"));
+    // Picking a kind fills in a schedule of that kind.
+    QComboBox* box = m_panel->scheduleBox();
+    const int cosine = box->findData(static_cast<int>(ScheduleKind::Cosine));
+    box->setCurrentIndex(cosine);
+    Q_EMIT box->activated(cosine);
+    QCOMPARE(m_panel->settings().schedule.kind, ScheduleKind::Cosine);
+    // Typed parameters and a warm-up are taken when they parse ...
+    m_panel->scheduleEdit()->setText("step:step_size=20,gamma=0.5");
+    m_panel->warmupEdit()->setText("10:0.1");
+    Q_EMIT m_panel->warmupEdit()->editingFinished();
+    const ScheduleSettings schedule = m_panel->settings().schedule;
+    QCOMPARE(schedule.kind, ScheduleKind::Step);
+    QCOMPARE(schedule.stepSize, 20);
+    QCOMPARE(schedule.gamma, 0.5);
+    QCOMPARE(schedule.warmupSteps, 10);
+    QCOMPARE(schedule.warmupFactor, 0.1);
+    QCOMPARE(box->currentData().toInt(), static_cast<int>(ScheduleKind::Step));
+    // ... and refused when they do not: the picker shows the schedule it had.
+    m_panel->scheduleEdit()->setText("step:gamma=0.5");
+    Q_EMIT m_panel->scheduleEdit()->editingFinished();
+    QCOMPARE(m_panel->settings().schedule, schedule);
+    QCOMPARE(m_panel->scheduleEdit()->text(), QString("step:step_size=20,gamma=0.5"));
+    // The settings of a run bring their schedule; Nelder–Mead, without a rate, hides the picker.
+    OptimizerSettings settings = defaultSettings(Method::GradientDescent);
+    settings.schedule = parseSchedule("exponential:gamma=0.97").settings;
+    m_panel->setSettings(settings);
+    QCOMPARE(m_panel->scheduleEdit()->text(), QString("exponential:gamma=0.97"));
+    QVERIFY(m_panel->scheduleBox()->isVisibleTo(m_panel));
+    chooseMethod(Method::NelderMead);
+    QVERIFY(!m_panel->scheduleBox()->isVisibleTo(m_panel));
+    QVERIFY(!m_panel->learningRateEdit()->isVisibleTo(m_panel));
 }
 
 QTEST_MAIN(TestOptimizerPanel)
