@@ -9,6 +9,7 @@
 #include "labstyle.h"
 #include "panels/expressionedit.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -91,10 +92,7 @@ FunctionPage::FunctionPage(QWidget* parent)
     m_tableView->setWordWrap(false);
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tableView->horizontalHeader()->setStretchLastSection(true);
-    const int rowHeight = m_tableView->fontMetrics().height() + 6;
-    m_tableView->verticalHeader()->setDefaultSectionSize(rowHeight);
-    m_tableView->setFixedHeight(rowHeight * (m_table->rowCount() + 1) + 6);
-    m_tableView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    labstyle::fitHeightToRows(m_tableView, 6);
     m_tableView->setCursor(Qt::PointingHandCursor);
     sideLayout->addWidget(m_tableView);
     sideLayout->addWidget(labstyle::paragraph(
@@ -144,8 +142,7 @@ void FunctionPage::updateFunction()
     m_editor->clearError();
     m_status->setText(tr("f in teal, f′ in amber (dashed), the tangent at x₀ in thin amber. "
                          "Drag on the plot to move the point."));
-    m_curve->setName(tr("f(x) = %1").arg(m_model->functionText()));
-    m_derivative->setName(tr("f′(x) = %1").arg(m_model->derivativeText()));
+    nameCurves();
     LabPlot::setCurveData(m_curve, m_model->sampleX(), m_model->sampleValues());
     // f′ jumps at a corner: a gap just after each corner keeps the line from joining the two
     // sides, and a dot shows the value the convention gives at the corner itself.
@@ -188,6 +185,27 @@ void FunctionPage::updateFunction()
     m_steps->setText(steps);
     m_kinkNote->setText(m_model->kinkNote());
     m_kinkNote->setVisible(!m_model->kinks().isEmpty());
+}
+
+void FunctionPage::nameCurves()
+{
+    // The legend fits the narrowest plot beside the axis's labels, its marks and its margins
+    // (about 180 pixels): a longer formula is cut short there and read whole beside the plot.
+    const QFontMetrics metrics(plot()->legend->font());
+    const int room = plot()->minimumWidth() - 180;
+    m_curve->setName(
+        metrics.elidedText(tr("f(x) = %1").arg(m_model->functionText()), Qt::ElideRight, room));
+    m_derivative->setName(
+        metrics.elidedText(tr("f′(x) = %1").arg(m_model->derivativeText()), Qt::ElideRight, room));
+}
+
+void FunctionPage::changeEvent(QEvent* event)
+{
+    CurvePage::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        nameCurves();
+        plot()->replot();
+    }
 }
 
 void FunctionPage::updatePoint()

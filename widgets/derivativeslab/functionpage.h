@@ -37,7 +37,12 @@ public:
     /// Loads row \a row of the table of derivatives, as a click on it does.
     void loadTableRow(int row);
 
+protected:
+    /// On a font change (presenter mode), the legend's names are cut to the new font.
+    void changeEvent(QEvent* event) override;
+
 private:
+    void nameCurves();
     void commitText();
     void showRejection();
     void updateFunction();

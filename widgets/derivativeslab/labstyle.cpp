@@ -6,7 +6,9 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFont>
+#include <QHeaderView>
 #include <QLabel>
+#include <QTableView>
 #include <cmath>
 
 namespace gradlab::labstyle {
@@ -64,6 +66,53 @@ private:
     QWidget* m_target = nullptr;
     QWidget* m_base = nullptr;
     PlotFontRole m_role;
+};
+
+/// Keeps a table view as tall as its rows in its current font.
+class RowFitter : public QObject
+{
+public:
+    RowFitter(QTableView* view, int padding)
+        : QObject(view)
+        , m_view(view)
+        , m_padding(padding)
+    {
+        m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        m_view->installEventFilter(this);
+        // The header takes the table's font (a style may give headers their own, which would
+        // stay small in presenter mode). Its filter, installed after this one, runs first.
+        followFont(m_view->horizontalHeader(), {});
+        connect(m_view->model(), &QAbstractItemModel::modelReset, this, &RowFitter::fit);
+        connect(m_view->model(), &QAbstractItemModel::rowsInserted, this, &RowFitter::fit);
+        connect(m_view->model(), &QAbstractItemModel::rowsRemoved, this, &RowFitter::fit);
+        fit();
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_view && event->type() == QEvent::FontChange) {
+            fit();
+        }
+        return false;
+    }
+
+private:
+    void fit()
+    {
+        const int rowHeight = m_view->fontMetrics().height() + m_padding;
+        m_view->verticalHeader()->setMinimumSectionSize(rowHeight);
+        m_view->verticalHeader()->setDefaultSectionSize(rowHeight);
+        // The header's own height follows its font, as its sizeHint() says.
+        const int header = !m_view->horizontalHeader()->isHidden()
+                               ? m_view->horizontalHeader()->sizeHint().height()
+                               : 0;
+        const int frame = 2 * m_view->frameWidth();
+        m_view->setFixedHeight(header + rowHeight * m_view->model()->rowCount() + frame);
+    }
+
+    QTableView* m_view;
+    int m_padding;
 };
 
 } // namespace
@@ -129,6 +178,11 @@ QDoubleSpinBox* xEditor(QWidget* parent)
     box->setSingleStep(0.1);
     box->setKeyboardTracking(false);
     return box;
+}
+
+void fitHeightToRows(QTableView* view, int padding)
+{
+    new RowFitter(view, padding);
 }
 
 } // namespace gradlab::labstyle

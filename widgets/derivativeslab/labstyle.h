@@ -9,6 +9,7 @@
 
 class QDoubleSpinBox;
 class QLabel;
+class QTableView;
 class QWidget;
 
 namespace gradlab::labstyle {
@@ -51,5 +52,9 @@ QLabel* readout(QWidget* parent);
 /// A box for typing x exactly: 3 decimals, steps of 0.1, the value taken on Return or when focus
 /// leaves rather than at each keystroke. The caller sets its range.
 QDoubleSpinBox* xEditor(QWidget* parent);
+/// Makes \a view exactly as tall as its header and rows, each row its font's height plus
+/// \a padding pixels, without a vertical scroll bar; again at each change of its font
+/// (presenter mode) or of its model's row count.
+void fitHeightToRows(QTableView* view, int padding);
 
 } // namespace gradlab::labstyle

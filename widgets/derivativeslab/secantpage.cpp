@@ -104,10 +104,7 @@ SecantPage::SecantPage(QWidget* parent)
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_tableView->horizontalHeader()->setSectionResizeMode(
         static_cast<int>(DifferenceTableModel::Column::Quotient), QHeaderView::ResizeToContents);
-    const int rowHeight = m_tableView->fontMetrics().height() + 4;
-    m_tableView->verticalHeader()->setDefaultSectionSize(rowHeight);
-    m_tableView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_tableView->setFixedHeight(rowHeight * (m_model->table()->rowCount() + 1) + 8);
+    labstyle::fitHeightToRows(m_tableView, 4);
     sideLayout->addWidget(m_tableView);
     m_note = labstyle::paragraph(QString(), side);
     sideLayout->addWidget(m_note);
@@ -168,7 +165,7 @@ void SecantPage::updateView()
     m_labelB->setVisible(apart);
     m_labelA->setText(apart ? QStringLiteral("x") : QStringLiteral("x, x + h"));
 
-    m_slopes->setText(tr("secant slope: %1      true tangent: %2")
+    m_slopes->setText(tr("secant slope: %1\ntrue tangent: %2")
                           .arg(labstyle::fixed(m_model->secantSlope()),
                                labstyle::fixed(m_model->tangentSlope())));
     m_readout->setText(

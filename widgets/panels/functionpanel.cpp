@@ -212,6 +212,7 @@ FunctionPanel::FunctionPanel(Session* session, QWidget* parent)
     m_parameterGroup = new QGroupBox(tr("Parameters"), this);
     m_parameterLayout = new QGridLayout(m_parameterGroup);
     m_parameterLayout->setColumnStretch(1, 1);
+    m_parameterLayout->setColumnStretch(3, 1);
     layout->addWidget(m_parameterGroup);
     layout->addStretch(1);
 
@@ -458,14 +459,18 @@ void FunctionPanel::rebuildParameterRows()
         row.maximum = makeNumberBox(m_parameterGroup, -1e6, 1e6, 2);
         row.maximum->setToolTip(tr("Right end of %1's slider").arg(data.name));
 
-        m_parameterLayout->addWidget(name, line, 0);
-        m_parameterLayout->addWidget(row.slider, line, 1, 1, 3);
-        m_parameterLayout->addWidget(row.value, line, 4);
-        m_parameterLayout->addWidget(new QLabel(tr("range"), m_parameterGroup), line + 1, 1,
+        // The name over its own line and two boxes a line at most, as in the domain's grid, so
+        // that the parameters never make the panel wider than it is without them (its dock is
+        // fitted to that width).
+        m_parameterLayout->addWidget(name, line, 0, 1, 4);
+        m_parameterLayout->addWidget(row.slider, line + 1, 0, 1, 3);
+        m_parameterLayout->addWidget(row.value, line + 1, 3);
+        m_parameterLayout->addWidget(new QLabel(tr("from"), m_parameterGroup), line + 2, 0,
                                      Qt::AlignRight);
-        m_parameterLayout->addWidget(row.minimum, line + 1, 2);
-        m_parameterLayout->addWidget(row.maximum, line + 1, 3);
-        line += 2;
+        m_parameterLayout->addWidget(row.minimum, line + 2, 1);
+        m_parameterLayout->addWidget(new QLabel(tr("to"), m_parameterGroup), line + 2, 2);
+        m_parameterLayout->addWidget(row.maximum, line + 2, 3);
+        line += 3;
 
         const QString parameterName = data.name;
         connect(row.slider, &QSlider::valueChanged, this, [this, parameterName](int position) {
