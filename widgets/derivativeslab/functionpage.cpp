@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -58,7 +59,7 @@ FunctionPage::FunctionPage(QWidget* parent)
     labstyle::followFont(m_editor, kEditorFont);
     m_editor->setText(m_model->text());
     m_editor->setPlaceholderText(tr("a function of x, e.g. x^3 - 2x or sigmoid(2x)"));
-    m_editor->setToolTip(tr("Press Return to plot; x is the variable"));
+    m_editor->setToolTip(tr("The plot follows as you type; x is the variable"));
     editorRow->addWidget(prompt);
     editorRow->addWidget(m_editor, 1);
     leftLayout->addLayout(editorRow);
@@ -101,8 +102,17 @@ FunctionPage::FunctionPage(QWidget* parent)
         side));
     sideLayout->addStretch(1);
 
-    connect(m_editor, &QLineEdit::returnPressed, this, &FunctionPage::commitText);
-    connect(m_editor, &QLineEdit::textEdited, m_editor, &ExpressionEdit::clearError);
+    // As in the main window's editor: parsed a moment after the last keystroke, or at once on
+    // Return; a text that does not parse is marked and the last good function stays.
+    m_parseTimer = new QTimer(this);
+    m_parseTimer->setSingleShot(true);
+    m_parseTimer->setInterval(kParseDelay);
+    connect(m_parseTimer, &QTimer::timeout, this, &FunctionPage::commitText);
+    connect(m_editor, &QLineEdit::textEdited, m_parseTimer, qOverload<>(&QTimer::start));
+    connect(m_editor, &QLineEdit::returnPressed, this, [this] {
+        m_parseTimer->stop();
+        commitText();
+    });
     connect(m_tableView, &QTableView::clicked, this,
             [this](const QModelIndex& index) { loadTableRow(index.row()); });
     connect(m_model, &FunctionModel::inputRejected, this, &FunctionPage::showRejection);
@@ -117,6 +127,7 @@ void FunctionPage::loadTableRow(int row)
         return;
     }
     const DerivativeTableEntry& entry = m_table->entry(row);
+    m_parseTimer->stop();
     m_editor->setText(entry.formula);
     m_editor->clearError();
     m_model->load(entry.formula, entry.x);
@@ -125,6 +136,11 @@ void FunctionPage::loadTableRow(int row)
 
 void FunctionPage::commitText()
 {
+    if (m_editor->text() == m_model->text()) {
+        // Typed back to the function shown: nothing to parse, nothing wrong.
+        updateFunction();
+        return;
+    }
     m_model->setExpressionText(m_editor->text());
 }
 

@@ -146,6 +146,7 @@ private Q_SLOTS:
     void badExpressionKeepsLastGood_data();
     void badExpressionKeepsLastGood();
     void editorShowsRejection();
+    void anyFunctionFollowsTyping();
     void tableEntryLoads_data();
     void tableEntryLoads();
     void reluKinkConvention();
@@ -649,6 +650,33 @@ void TestDerivativesLab::editorShowsRejection()
     QTest::keyClick(page.editor(), Qt::Key_Return);
     QVERIFY(!page.editor()->hasError());
     QCOMPARE(page.model()->text(), QStringLiteral("x^4"));
+}
+
+void TestDerivativesLab::anyFunctionFollowsTyping()
+{
+    FunctionPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    ExpressionEdit* editor = page.editor();
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    // No Return: the plot follows the typing.
+    QTest::keyClicks(editor, QStringLiteral("x^4"));
+    QTRY_COMPARE(page.model()->text(), QStringLiteral("x^4"));
+    page.model()->setX(2.0);
+    QCOMPARE(page.model()->slope(), 32.0); // 4·2³
+    // Half typed: marked where it stops, said in words, and x⁴ stays.
+    QTest::keyClicks(editor, QStringLiteral(" +"));
+    QTRY_VERIFY(editor->hasError());
+    QCOMPARE(editor->errorPosition(), 5);
+    QVERIFY2(page.status()->text().contains(QStringLiteral("character 6")),
+             qPrintable(page.status()->text()));
+    QCOMPARE(page.model()->text(), QStringLiteral("x^4"));
+    QCOMPARE(page.model()->slope(), 32.0);
+    QTest::keyClicks(editor, QStringLiteral(" 3x"));
+    QTRY_COMPARE(page.model()->text(), QStringLiteral("x^4 + 3x"));
+    QVERIFY(!editor->hasError());
+    QCOMPARE(page.model()->slope(), 35.0); // 4·2³ + 3
 }
 
 void TestDerivativesLab::tableEntryLoads_data()
