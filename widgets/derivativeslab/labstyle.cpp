@@ -9,7 +9,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace gradlab::labstyle {
 
@@ -136,6 +138,30 @@ QString significant(double value, int digits)
         return QCoreApplication::translate("gradlab::DerivativesLab", "undefined");
     }
     return QString::number(value, 'g', digits).replace(QLatin1Char('-'), QChar(0x2212));
+}
+
+QPair<double, double> shownRange(const QVector<double>& values)
+{
+    std::vector<double> finite;
+    std::copy_if(values.begin(), values.end(), std::back_inserter(finite),
+                 [](double v) { return std::isfinite(v); });
+    if (finite.empty()) {
+        return {-1.0, 1.0};
+    }
+    std::sort(finite.begin(), finite.end());
+    const auto at = [&finite](double fraction) {
+        return finite[static_cast<std::size_t>(fraction * static_cast<double>(finite.size() - 1))];
+    };
+    double low = std::min(at(0.02), 0.0);
+    double high = std::max(at(0.98), 0.0);
+    if (high - low < 1.0) {
+        const double middle = 0.5 * (high + low);
+        low = middle - 0.5;
+        high = middle + 0.5;
+    }
+    // 8 % of the span above and below, so the curve does not touch the frame.
+    const double margin = 0.08 * (high - low);
+    return {low - margin, high + margin};
 }
 
 void followFont(QWidget* widget, PlotFontRole role)

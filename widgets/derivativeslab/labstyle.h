@@ -5,7 +5,9 @@
 #include "plotfonts.h"
 
 #include <QColor>
+#include <QPair>
 #include <QString>
+#include <QVector>
 
 class QDoubleSpinBox;
 class QLabel;
@@ -36,6 +38,10 @@ inline constexpr PlotFontRole kReadoutFont{1.15};
 QString fixed(double value, int decimals = 2);
 /// Formats a value with up to \a digits significant digits ("1e-08", "2.000000011").
 QString significant(double value, int digits = 10);
+
+/// A y range that shows \a values (their finite ones, 2nd to 98th percentile, so that a pole does
+/// not flatten the rest) and y = 0, with a margin; at least 1 tall.
+QPair<double, double> shownRange(const QVector<double>& values);
 
 /// Gives \a widget the font \a role of its parent widget's font (the parent at this call), now and
 /// again at each font change of that parent (presenter mode): its size relative to the parent's

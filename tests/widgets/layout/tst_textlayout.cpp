@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "common/textlayoutprobe.h"
 #include "derivativeslab/derivativeslab.h"
+#include "derivativeslab/formulaeditor.h"
 #include "derivativeslab/functionmodel.h"
 #include "derivativeslab/functionpage.h"
 #include "derivativeslab/secantmodel.h"
@@ -27,6 +28,7 @@ enum class View {
     TangentPage,
     SecantPage,
     SecantPageSmallH,
+    SecantPageRejected,
     ExponentialPage,
     SigmoidPage,
     AnyFunctionPage,
@@ -84,6 +86,7 @@ void TestTextLayout::textsStayApartAndWhole_data()
         {"tangent page", View::TangentPage},
         {"secant page", View::SecantPage},
         {"secant page, h = 1e-9", View::SecantPageSmallH},
+        {"secant page, rejected input", View::SecantPageRejected},
         {"exponential page", View::ExponentialPage},
         {"sigmoid page", View::SigmoidPage},
         {"any f(x) page", View::AnyFunctionPage},
@@ -152,6 +155,12 @@ void TestTextLayout::textsStayApartAndWhole()
         case View::SecantPageSmallH:
             lab->showPage(DerivativesLab::Page::Secant);
             lab->secantModel()->setH(1e-9);
+            break;
+        case View::SecantPageRejected:
+            lab->showPage(DerivativesLab::Page::Secant);
+            lab->secantPage()->formula()->editor()->setText(QStringLiteral("x^2 + 3xy"));
+            QTest::keyClick(lab->secantPage()->formula()->editor(), Qt::Key_Return);
+            QVERIFY(lab->secantPage()->formula()->editor()->hasError());
             break;
         case View::ExponentialPage:
             lab->showPage(DerivativesLab::Page::Exponential);
