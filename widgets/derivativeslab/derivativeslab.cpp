@@ -3,6 +3,7 @@
 #include "derivativeslab.h"
 
 #include "exponentialpage.h"
+#include "functionmodel.h"
 #include "functionpage.h"
 #include "secantpage.h"
 #include "sigmoidpage.h"

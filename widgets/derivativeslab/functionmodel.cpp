@@ -58,8 +58,13 @@ double bisect(const FunctionOfX& u, double a, double b)
 } // namespace
 
 FunctionModel::FunctionModel(QObject* parent)
-    : CurveModel(QString::fromLatin1(kDefaultFormula), 1.0, -5.0, 5.0, parent)
-    , m_text(QString::fromLatin1(kDefaultFormula))
+    : FunctionModel(QString::fromLatin1(kDefaultFormula), 1.0, -5.0, 5.0, parent)
+{}
+
+FunctionModel::FunctionModel(const QString& formula, double x, double xMinimum, double xMaximum,
+                             QObject* parent)
+    : CurveModel(formula, x, xMinimum, xMaximum, parent)
+    , m_text(formula)
 {
     m_lastInput.expression = function().expression();
     functionReplaced();

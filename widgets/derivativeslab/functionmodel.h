@@ -21,7 +21,11 @@ class FunctionModel : public CurveModel
     Q_OBJECT
 
 public:
+    /// The any-f(x) page's model: kDefaultFormula over [−5, 5], the point at 1.
     explicit FunctionModel(QObject* parent = nullptr);
+    /// \a formula over [\a xMinimum, \a xMaximum] with the point at \a x, to be retyped.
+    FunctionModel(const QString& formula, double x, double xMinimum, double xMaximum,
+                  QObject* parent = nullptr);
 
     /// The text of the current (last good) function.
     QString text() const { return m_text; }

@@ -9,10 +9,12 @@
 #include "labstyle.h"
 #include "panels/expressionedit.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -57,7 +59,7 @@ FunctionPage::FunctionPage(QWidget* parent)
     labstyle::followFont(m_editor, kEditorFont);
     m_editor->setText(m_model->text());
     m_editor->setPlaceholderText(tr("a function of x, e.g. x^3 - 2x or sigmoid(2x)"));
-    m_editor->setToolTip(tr("Press Return to plot; x is the variable"));
+    m_editor->setToolTip(tr("The plot follows as you type; x is the variable"));
     editorRow->addWidget(prompt);
     editorRow->addWidget(m_editor, 1);
     leftLayout->addLayout(editorRow);
@@ -91,10 +93,7 @@ FunctionPage::FunctionPage(QWidget* parent)
     m_tableView->setWordWrap(false);
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tableView->horizontalHeader()->setStretchLastSection(true);
-    const int rowHeight = m_tableView->fontMetrics().height() + 6;
-    m_tableView->verticalHeader()->setDefaultSectionSize(rowHeight);
-    m_tableView->setFixedHeight(rowHeight * (m_table->rowCount() + 1) + 6);
-    m_tableView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    labstyle::fitHeightToRows(m_tableView, 6);
     m_tableView->setCursor(Qt::PointingHandCursor);
     sideLayout->addWidget(m_tableView);
     sideLayout->addWidget(labstyle::paragraph(
@@ -103,8 +102,17 @@ FunctionPage::FunctionPage(QWidget* parent)
         side));
     sideLayout->addStretch(1);
 
-    connect(m_editor, &QLineEdit::returnPressed, this, &FunctionPage::commitText);
-    connect(m_editor, &QLineEdit::textEdited, m_editor, &ExpressionEdit::clearError);
+    // As in the main window's editor: parsed a moment after the last keystroke, or at once on
+    // Return; a text that does not parse is marked and the last good function stays.
+    m_parseTimer = new QTimer(this);
+    m_parseTimer->setSingleShot(true);
+    m_parseTimer->setInterval(kParseDelay);
+    connect(m_parseTimer, &QTimer::timeout, this, &FunctionPage::commitText);
+    connect(m_editor, &QLineEdit::textEdited, m_parseTimer, qOverload<>(&QTimer::start));
+    connect(m_editor, &QLineEdit::returnPressed, this, [this] {
+        m_parseTimer->stop();
+        commitText();
+    });
     connect(m_tableView, &QTableView::clicked, this,
             [this](const QModelIndex& index) { loadTableRow(index.row()); });
     connect(m_model, &FunctionModel::inputRejected, this, &FunctionPage::showRejection);
@@ -119,6 +127,7 @@ void FunctionPage::loadTableRow(int row)
         return;
     }
     const DerivativeTableEntry& entry = m_table->entry(row);
+    m_parseTimer->stop();
     m_editor->setText(entry.formula);
     m_editor->clearError();
     m_model->load(entry.formula, entry.x);
@@ -127,6 +136,11 @@ void FunctionPage::loadTableRow(int row)
 
 void FunctionPage::commitText()
 {
+    if (m_editor->text() == m_model->text()) {
+        // Typed back to the function shown: nothing to parse, nothing wrong.
+        updateFunction();
+        return;
+    }
     m_model->setExpressionText(m_editor->text());
 }
 
@@ -144,8 +158,7 @@ void FunctionPage::updateFunction()
     m_editor->clearError();
     m_status->setText(tr("f in teal, f′ in amber (dashed), the tangent at x₀ in thin amber. "
                          "Drag on the plot to move the point."));
-    m_curve->setName(tr("f(x) = %1").arg(m_model->functionText()));
-    m_derivative->setName(tr("f′(x) = %1").arg(m_model->derivativeText()));
+    nameCurves();
     LabPlot::setCurveData(m_curve, m_model->sampleX(), m_model->sampleValues());
     // f′ jumps at a corner: a gap just after each corner keeps the line from joining the two
     // sides, and a dot shows the value the convention gives at the corner itself.
@@ -188,6 +201,27 @@ void FunctionPage::updateFunction()
     m_steps->setText(steps);
     m_kinkNote->setText(m_model->kinkNote());
     m_kinkNote->setVisible(!m_model->kinks().isEmpty());
+}
+
+void FunctionPage::nameCurves()
+{
+    // The legend fits the narrowest plot beside the axis's labels, its marks and its margins
+    // (about 180 pixels): a longer formula is cut short there and read whole beside the plot.
+    const QFontMetrics metrics(plot()->legend->font());
+    const int room = plot()->minimumWidth() - 180;
+    m_curve->setName(
+        metrics.elidedText(tr("f(x) = %1").arg(m_model->functionText()), Qt::ElideRight, room));
+    m_derivative->setName(
+        metrics.elidedText(tr("f′(x) = %1").arg(m_model->derivativeText()), Qt::ElideRight, room));
+}
+
+void FunctionPage::changeEvent(QEvent* event)
+{
+    CurvePage::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        nameCurves();
+        plot()->replot();
+    }
 }
 
 void FunctionPage::updatePoint()

@@ -9,6 +9,7 @@ class QCPItemStraightLine;
 class QLabel;
 class QModelIndex;
 class QTableView;
+class QTimer;
 
 namespace gradlab {
 
@@ -37,7 +38,15 @@ public:
     /// Loads row \a row of the table of derivatives, as a click on it does.
     void loadTableRow(int row);
 
+    /// Milliseconds between the last keystroke and parsing, as in the main window's editor.
+    static constexpr int kParseDelay = 150;
+
+protected:
+    /// On a font change (presenter mode), the legend's names are cut to the new font.
+    void changeEvent(QEvent* event) override;
+
 private:
+    void nameCurves();
     void commitText();
     void showRejection();
     void updateFunction();
@@ -58,6 +67,7 @@ private:
     QLabel* m_kinkNote = nullptr;
     QLabel* m_readout = nullptr;
     QTableView* m_tableView = nullptr;
+    QTimer* m_parseTimer = nullptr;
 };
 
 } // namespace gradlab

@@ -29,6 +29,8 @@ LabPlot::LabPlot(QWidget* parent)
     setCursor(Qt::PointingHandCursor);
     styleAxisRect(axisRect());
     m_plotFonts.addLegend(legend, kLabelFont);
+    // The axis rects have their size for this replot only once it is laid out.
+    connect(this, &QCustomPlot::afterLayout, this, &LabPlot::placeLabels);
 }
 
 void LabPlot::styleAxisRect(QCPAxisRect* rect)
@@ -84,7 +86,88 @@ QCPItemText* LabPlot::addLabel(QCPAxisRect* rect, const QColor& color, Qt::Align
     label->setColor(color);
     m_plotFonts.addText(label, role);
     label->setPadding(QMargins(4, 2, 4, 2));
+    m_labels.push_back({label, {}, {}, false});
     return label;
+}
+
+QRectF LabPlot::labelBox(const QCPItemText* label)
+{
+    const QPointF anchor = label->position->pixelPosition();
+    if (!std::isfinite(anchor.x()) || !std::isfinite(anchor.y())) {
+        return {};
+    }
+    const QFontMetrics metrics(label->font());
+    const QRect text =
+        metrics.boundingRect(0, 0, 0, 0, Qt::TextDontClip | label->textAlignment(), label->text());
+    const QMargins padding = label->padding();
+    QRectF box(QPointF(0, 0), QSizeF(text.width() + padding.left() + padding.right(),
+                                     text.height() + padding.top() + padding.bottom()));
+    // The anchor is the box's point that the position alignment names.
+    QPointF topLeft = anchor;
+    const Qt::Alignment alignment = label->positionAlignment();
+    if (alignment & Qt::AlignHCenter) {
+        topLeft.rx() -= 0.5 * box.width();
+    } else if (alignment & Qt::AlignRight) {
+        topLeft.rx() -= box.width();
+    }
+    if (alignment & Qt::AlignVCenter) {
+        topLeft.ry() -= 0.5 * box.height();
+    } else if (alignment & Qt::AlignBottom) {
+        topLeft.ry() -= box.height();
+    }
+    box.moveTopLeft(topLeft);
+    return box;
+}
+
+void LabPlot::placeLabels()
+{
+    // One pixel between neighbours, and between a label and its rect's edge.
+    constexpr double gap = 1.0;
+    std::erase_if(m_labels, [](const PlacedLabel& entry) { return entry.label.isNull(); });
+    std::vector<std::pair<const QCPAxisRect*, QRectF>> placed;
+    // The legend stays where it is; labels make way for it.
+    if (legend->realVisibility() && legend->itemCount() > 0) {
+        placed.emplace_back(axisRect(), QRectF(legend->outerRect()));
+    }
+    for (PlacedLabel& entry : m_labels) {
+        QCPItemText* label = entry.label;
+        // Still where it was moved to: start again from where its page put it, so that a move
+        // made for another size of the plot is not kept.
+        if (entry.moved && label->position->coords() == entry.shown) {
+            label->position->setCoords(entry.wanted);
+        }
+        entry.moved = false;
+        QRectF box = labelBox(label);
+        if (!label->visible() || label->text().isEmpty() || box.isEmpty()) {
+            continue;
+        }
+        const QCPAxisRect* rect = label->clipAxisRect();
+        const QRectF area = QRectF(rect->rect()).adjusted(gap, gap, -gap, -gap);
+        const QPointF start = box.topLeft();
+        // In from the right and bottom edges first, so that a box too big still shows its start.
+        box.moveRight(std::min(box.right(), area.right()));
+        box.moveLeft(std::max(box.left(), area.left()));
+        box.moveBottom(std::min(box.bottom(), area.bottom()));
+        box.moveTop(std::max(box.top(), area.top()));
+        for (const auto& [otherRect, other] : placed) {
+            if (otherRect != rect || !box.intersects(other)) {
+                continue;
+            }
+            if (other.bottom() + gap + box.height() <= area.bottom()) {
+                box.moveTop(other.bottom() + gap);
+            } else {
+                box.moveBottom(other.top() - gap);
+            }
+        }
+        if (box.topLeft() != start) {
+            entry.wanted = label->position->coords();
+            label->position->setPixelPosition(label->position->pixelPosition() + box.topLeft() -
+                                              start);
+            entry.shown = label->position->coords();
+            entry.moved = true;
+        }
+        placed.emplace_back(rect, box);
+    }
 }
 
 void LabPlot::changeEvent(QEvent* event)

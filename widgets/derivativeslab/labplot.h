@@ -5,8 +5,11 @@
 #include "plotfonts.h"
 
 #include <QPointF>
+#include <QPointer>
+#include <QRectF>
 #include <QVector>
 #include <qcustomplot.h>
+#include <vector>
 
 namespace gradlab {
 
@@ -32,6 +35,8 @@ public:
     static constexpr PlotFontRole kLabelFont{11.0 / 9.0};
 
     /// A text label in plot coordinates of \a rect; its font follows the plot's font in \a role.
+    /// At each replot it is kept inside \a rect and off the legend and the labels added before
+    /// it: moved in from an edge it would cross, then below (or above) what it would cover.
     QCPItemText* addLabel(QCPAxisRect* rect, const QColor& color, Qt::Alignment alignment,
                           PlotFontRole role = kLabelFont);
 
@@ -41,6 +46,9 @@ public:
     static QPointF coordinatesAt(QCPAxisRect* rect, const QPointF& pixel);
     /// Distance in pixels between \a pixel and the point (x, y) of \a rect's axes.
     static double pixelDistance(QCPAxisRect* rect, const QPointF& pixel, double x, double y);
+    /// The box \a label is drawn in (its text and padding, unrotated), in pixels, as
+    /// QCPItemText::draw places it; empty where its position is not finite.
+    static QRectF labelBox(const QCPItemText* label);
 
 Q_SIGNALS:
     /// The left button went down at \a pixel (widget coordinates).
@@ -58,7 +66,19 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void placeLabels();
+
+    /// A label of addLabel, with the position its page gave it and the one it was moved to.
+    struct PlacedLabel
+    {
+        QPointer<QCPItemText> label;
+        QPointF wanted;
+        QPointF shown;
+        bool moved = false;
+    };
+
     PlotFonts m_plotFonts{this};
+    std::vector<PlacedLabel> m_labels;
     bool m_dragging = false;
 };
 

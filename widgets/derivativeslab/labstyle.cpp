@@ -6,8 +6,12 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFont>
+#include <QHeaderView>
 #include <QLabel>
+#include <QTableView>
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace gradlab::labstyle {
 
@@ -66,6 +70,53 @@ private:
     PlotFontRole m_role;
 };
 
+/// Keeps a table view as tall as its rows in its current font.
+class RowFitter : public QObject
+{
+public:
+    RowFitter(QTableView* view, int padding)
+        : QObject(view)
+        , m_view(view)
+        , m_padding(padding)
+    {
+        m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        m_view->installEventFilter(this);
+        // The header takes the table's font (a style may give headers their own, which would
+        // stay small in presenter mode). Its filter, installed after this one, runs first.
+        followFont(m_view->horizontalHeader(), {});
+        connect(m_view->model(), &QAbstractItemModel::modelReset, this, &RowFitter::fit);
+        connect(m_view->model(), &QAbstractItemModel::rowsInserted, this, &RowFitter::fit);
+        connect(m_view->model(), &QAbstractItemModel::rowsRemoved, this, &RowFitter::fit);
+        fit();
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_view && event->type() == QEvent::FontChange) {
+            fit();
+        }
+        return false;
+    }
+
+private:
+    void fit()
+    {
+        const int rowHeight = m_view->fontMetrics().height() + m_padding;
+        m_view->verticalHeader()->setMinimumSectionSize(rowHeight);
+        m_view->verticalHeader()->setDefaultSectionSize(rowHeight);
+        // The header's own height follows its font, as its sizeHint() says.
+        const int header = !m_view->horizontalHeader()->isHidden()
+                               ? m_view->horizontalHeader()->sizeHint().height()
+                               : 0;
+        const int frame = 2 * m_view->frameWidth();
+        m_view->setFixedHeight(header + rowHeight * m_view->model()->rowCount() + frame);
+    }
+
+    QTableView* m_view;
+    int m_padding;
+};
+
 } // namespace
 
 QString fixed(double value, int decimals)
@@ -87,6 +138,30 @@ QString significant(double value, int digits)
         return QCoreApplication::translate("gradlab::DerivativesLab", "undefined");
     }
     return QString::number(value, 'g', digits).replace(QLatin1Char('-'), QChar(0x2212));
+}
+
+QPair<double, double> shownRange(const QVector<double>& values)
+{
+    std::vector<double> finite;
+    std::copy_if(values.begin(), values.end(), std::back_inserter(finite),
+                 [](double v) { return std::isfinite(v); });
+    if (finite.empty()) {
+        return {-1.0, 1.0};
+    }
+    std::sort(finite.begin(), finite.end());
+    const auto at = [&finite](double fraction) {
+        return finite[static_cast<std::size_t>(fraction * static_cast<double>(finite.size() - 1))];
+    };
+    double low = std::min(at(0.02), 0.0);
+    double high = std::max(at(0.98), 0.0);
+    if (high - low < 1.0) {
+        const double middle = 0.5 * (high + low);
+        low = middle - 0.5;
+        high = middle + 0.5;
+    }
+    // 8 % of the span above and below, so the curve does not touch the frame.
+    const double margin = 0.08 * (high - low);
+    return {low - margin, high + margin};
 }
 
 void followFont(QWidget* widget, PlotFontRole role)
@@ -129,6 +204,11 @@ QDoubleSpinBox* xEditor(QWidget* parent)
     box->setSingleStep(0.1);
     box->setKeyboardTracking(false);
     return box;
+}
+
+void fitHeightToRows(QTableView* view, int padding)
+{
+    new RowFitter(view, padding);
 }
 
 } // namespace gradlab::labstyle

@@ -5,10 +5,13 @@
 #include "plotfonts.h"
 
 #include <QColor>
+#include <QPair>
 #include <QString>
+#include <QVector>
 
 class QDoubleSpinBox;
 class QLabel;
+class QTableView;
 class QWidget;
 
 namespace gradlab::labstyle {
@@ -36,6 +39,10 @@ QString fixed(double value, int decimals = 2);
 /// Formats a value with up to \a digits significant digits ("1e-08", "2.000000011").
 QString significant(double value, int digits = 10);
 
+/// A y range that shows \a values (their finite ones, 2nd to 98th percentile, so that a pole does
+/// not flatten the rest) and y = 0, with a margin; at least 1 tall.
+QPair<double, double> shownRange(const QVector<double>& values);
+
 /// Gives \a widget the font \a role of its parent widget's font (the parent at this call), now and
 /// again at each font change of that parent (presenter mode): its size relative to the parent's
 /// holds, and restoring the parent's font gives back the exact size. A later call replaces the
@@ -51,5 +58,9 @@ QLabel* readout(QWidget* parent);
 /// A box for typing x exactly: 3 decimals, steps of 0.1, the value taken on Return or when focus
 /// leaves rather than at each keystroke. The caller sets its range.
 QDoubleSpinBox* xEditor(QWidget* parent);
+/// Makes \a view exactly as tall as its header and rows, each row its font's height plus
+/// \a padding pixels, without a vertical scroll bar; again at each change of its font
+/// (presenter mode) or of its model's row count.
+void fitHeightToRows(QTableView* view, int padding);
 
 } // namespace gradlab::labstyle

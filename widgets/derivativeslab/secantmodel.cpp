@@ -4,6 +4,7 @@
 
 #include "differencetablemodel.h"
 #include "differentiation/finitedifferences.h"
+#include "expression/printer.h"
 #include "labstyle.h"
 
 #include <algorithm>
@@ -14,7 +15,7 @@ namespace gradlab {
 
 SecantModel::SecantModel(QObject* parent)
     : QObject(parent)
-    , m_function(FunctionOfX::fromText(QStringLiteral("x^2")))
+    , m_function(FunctionOfX::fromText(QString::fromLatin1(kDefaultFormula)))
     , m_table(new DifferenceTableModel(this))
 {
     constexpr int samples = 601;
@@ -24,9 +25,37 @@ SecantModel::SecantModel(QObject* parent)
     for (int i = 0; i < samples; ++i) {
         m_curveX[i] = from + (to - from) * i / (samples - 1);
     }
+    m_lastInput.expression = m_function.expression();
+    sampleCurve();
+    update(true);
+}
+
+QString SecantModel::functionText() const
+{
+    return m_function.isValid() ? QString::fromStdString(toPrettyText(m_function.expression()))
+                                : QString();
+}
+
+bool SecantModel::setExpressionText(const QString& text)
+{
+    FunctionInput input = readFunctionOfX(text);
+    const bool valid = input.isValid();
+    m_lastInput = std::move(input);
+    if (!valid) {
+        Q_EMIT inputRejected();
+        return false;
+    }
+    m_function = FunctionOfX(m_lastInput.expression);
+    sampleCurve();
+    Q_EMIT functionChanged();
+    update(true);
+    return true;
+}
+
+void SecantModel::sampleCurve()
+{
     QVector<double> unused;
     m_function.sample(m_curveX, m_curveValues, unused);
-    update(true);
 }
 
 double SecantModel::secantAt(double t) const

@@ -12,8 +12,8 @@ namespace gradlab {
 
 class DifferenceTableModel;
 
-/// \brief Fig. 3: the secant through (x, f(x)) and (x+h, f(x+h)) on y = x² beside the true
-/// tangent at x, and the table of difference quotients as h shrinks toward 0.
+/// \brief Fig. 3: the secant through (x, f(x)) and (x+h, f(x+h)) on y = f(x) (x² unless another f
+/// is typed) beside the true tangent at x, and the table of difference quotients as h shrinks.
 class SecantModel : public QObject
 {
     Q_OBJECT
@@ -22,6 +22,12 @@ public:
     explicit SecantModel(QObject* parent = nullptr);
 
     const FunctionOfX& function() const { return m_function; }
+    /// f(x) in Unicode ("x²").
+    QString functionText() const;
+    /// The outcome of the last typed f(x): valid, or its problem, position and message.
+    const FunctionInput& lastInput() const { return m_lastInput; }
+
+    static constexpr const char* kDefaultFormula = "x^2";
     double x() const { return m_x; }
     double h() const { return m_h; }
     /// f(x), f(x+h): the two points of the secant.
@@ -36,7 +42,7 @@ public:
     /// The tangent at \a t: f(x) + f′(x)·(t − x).
     double tangentAt(double t) const;
 
-    /// y = x² sampled over the plotted range [xMinimum − 0.5, xMaximum + 1.5].
+    /// y = f(x) sampled over the plotted range [xMinimum − 0.5, xMaximum + 1.5].
     const QVector<double>& curveX() const { return m_curveX; }
     const QVector<double>& curveValues() const { return m_curveValues; }
 
@@ -56,15 +62,24 @@ public Q_SLOTS:
     void setX(double x);
     /// Sets h (clamped to [hMinimum, hMaximum]; NaN ignored).
     void setH(double h);
+    /// Parses \a text as f(x); on success it becomes the curve (x and h stay) and true is
+    /// returned. On error inputRejected is emitted and the last good function stays.
+    bool setExpressionText(const QString& text);
 
 Q_SIGNALS:
+    /// f changed: its curve, and everything of changed().
+    void functionChanged();
+    /// A typed f(x) was rejected; lastInput() says where and why.
+    void inputRejected();
     /// x or h changed: the secant, its slope, and (for x) the table.
     void changed();
 
 private:
     void update(bool tableToo);
+    void sampleCurve();
 
     FunctionOfX m_function;
+    FunctionInput m_lastInput;
     DifferenceTableModel* m_table;
     QVector<double> m_curveX;
     QVector<double> m_curveValues;

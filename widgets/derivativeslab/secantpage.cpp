@@ -3,6 +3,7 @@
 #include "secantpage.h"
 
 #include "differencetablemodel.h"
+#include "formulaeditor.h"
 #include "labplot.h"
 #include "labstyle.h"
 #include "panels/numberedit.h"
@@ -48,10 +49,10 @@ SecantPage::SecantPage(QWidget* parent)
     plot()->xAxis->setRange(m_model->xMinimum(), m_model->xMaximum() + 1.5);
     plot()->yAxis->setRange(-1.5, 13.0);
     plot()->xAxis->setLabel(QStringLiteral("x"));
-    plot()->yAxis->setLabel(tr("y = x²"));
+    plot()->yAxis->setLabel(tr("y = %1").arg(m_model->functionText()));
     QCPAxisRect* rect = plot()->axisRect();
-    QCPGraph* curve = plot()->addCurve(rect, QPen(labstyle::kCurve, 3));
-    LabPlot::setCurveData(curve, m_model->curveX(), m_model->curveValues());
+    m_curve = plot()->addCurve(rect, QPen(labstyle::kCurve, 3));
+    LabPlot::setCurveData(m_curve, m_model->curveX(), m_model->curveValues());
     m_tangent = new QCPItemStraightLine(plot());
     m_tangent->setPen(QPen(labstyle::kDerivative, 2.5, Qt::DashLine));
     m_secant = new QCPItemStraightLine(plot());
@@ -73,11 +74,13 @@ SecantPage::SecantPage(QWidget* parent)
 
     QVBoxLayout* sideLayout = addSidePanel(
         tr("The limit definition"),
-        tr("The secant (red) joins two points h apart on y = x². Its slope is "
+        tr("The secant (red) joins two points h apart on the curve y = f(x). Its slope is "
            "(f(x+h) − f(x)) / h. Slide h toward 0: the secant tilts toward the tangent "
            "(amber) and its slope approaches f′(x) = lim<sub>h→0</sub> (f(x+h) − f(x)) / h."),
         380, 440);
     QWidget* side = sideLayout->parentWidget();
+    m_formula = new FormulaEditor(QString::fromLatin1(SecantModel::kDefaultFormula), side);
+    sideLayout->addWidget(m_formula);
     auto* form = new QFormLayout;
     m_xEditor = labstyle::xEditor(side);
     m_xEditor->setRange(m_model->xMinimum(), m_model->xMaximum());
@@ -104,10 +107,7 @@ SecantPage::SecantPage(QWidget* parent)
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_tableView->horizontalHeader()->setSectionResizeMode(
         static_cast<int>(DifferenceTableModel::Column::Quotient), QHeaderView::ResizeToContents);
-    const int rowHeight = m_tableView->fontMetrics().height() + 4;
-    m_tableView->verticalHeader()->setDefaultSectionSize(rowHeight);
-    m_tableView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_tableView->setFixedHeight(rowHeight * (m_model->table()->rowCount() + 1) + 8);
+    labstyle::fitHeightToRows(m_tableView, 4);
     sideLayout->addWidget(m_tableView);
     m_note = labstyle::paragraph(QString(), side);
     sideLayout->addWidget(m_note);
@@ -118,10 +118,23 @@ SecantPage::SecantPage(QWidget* parent)
             [this](int position) { m_model->setH(hForSlider(position)); });
     connect(m_hEditor, &NumberEdit::valueEdited, m_model, &SecantModel::setH);
     connect(m_model, &SecantModel::changed, this, &SecantPage::updateView);
+    connect(m_formula, &FormulaEditor::formulaTyped, m_model, &SecantModel::setExpressionText);
+    connect(m_model, &SecantModel::inputRejected, this,
+            [this] { m_formula->showRejection(m_model->lastInput(), m_model->functionText()); });
+    connect(m_model, &SecantModel::functionChanged, this, &SecantPage::updateFunction);
     connect(plot(), &LabPlot::pressedAt, this, &SecantPage::startDrag);
     connect(plot(), &LabPlot::draggedTo, this, &SecantPage::drag);
     connect(plot(), &LabPlot::released, this, [this] { m_draggingH = false; });
     updateView();
+}
+
+void SecantPage::updateFunction()
+{
+    m_formula->showAccepted();
+    LabPlot::setCurveData(m_curve, m_model->curveX(), m_model->curveValues());
+    plot()->yAxis->setLabel(tr("y = %1").arg(m_model->functionText()));
+    const auto [low, high] = labstyle::shownRange(m_model->curveValues());
+    plot()->yAxis->setRange(low, high);
 }
 
 double SecantPage::hForSlider(int position) const
@@ -168,7 +181,7 @@ void SecantPage::updateView()
     m_labelB->setVisible(apart);
     m_labelA->setText(apart ? QStringLiteral("x") : QStringLiteral("x, x + h"));
 
-    m_slopes->setText(tr("secant slope: %1      true tangent: %2")
+    m_slopes->setText(tr("secant slope: %1\ntrue tangent: %2")
                           .arg(labstyle::fixed(m_model->secantSlope()),
                                labstyle::fixed(m_model->tangentSlope())));
     m_readout->setText(

@@ -15,11 +15,13 @@ class QTableView;
 
 namespace gradlab {
 
+class FormulaEditor;
 class NumberEdit;
 class SecantModel;
 
-/// \brief Fig. 3: the secant through x and x + h on y = x² tilting toward the tangent as h
-/// shrinks (a log-scale slider plus exact entry), and the table of difference quotients.
+/// \brief Fig. 3: the secant through x and x + h on y = f(x) (x² unless another f is typed) tilting
+/// toward the tangent as h shrinks (a log-scale slider plus exact entry), and the table of
+/// difference quotients.
 class SecantPage : public LabPage
 {
     Q_OBJECT
@@ -34,11 +36,14 @@ public:
     QCPItemText* slopes() const { return m_slopes; }
     /// The side panel's readout of x, h and the difference quotient.
     QLabel* readout() const { return m_readout; }
+    /// Where f(x) is typed.
+    FormulaEditor* formula() const { return m_formula; }
 
     /// The slider's positions: 0 is h = 1e-12, kSliderSteps is h = 3, evenly in log₁₀ h.
     static constexpr int kSliderSteps = 1000;
 
 private:
+    void updateFunction();
     void updateView();
     void startDrag(const QPointF& pixel);
     void drag(const QPointF& pixel);
@@ -46,6 +51,7 @@ private:
     int sliderForH(double h) const;
 
     SecantModel* m_model;
+    QCPGraph* m_curve = nullptr;
     QCPGraph* m_points = nullptr;
     QCPItemStraightLine* m_secant = nullptr;
     QCPItemStraightLine* m_tangent = nullptr;
@@ -60,6 +66,7 @@ private:
     QLabel* m_readout = nullptr;
     QTableView* m_tableView = nullptr;
     QLabel* m_note = nullptr;
+    FormulaEditor* m_formula = nullptr;
     bool m_draggingH = false;
 };
 

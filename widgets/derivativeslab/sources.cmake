@@ -14,6 +14,8 @@ target_sources(gradlab_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/differencetablemodel.h
     ${CMAKE_CURRENT_LIST_DIR}/exponentialpage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/exponentialpage.h
+    ${CMAKE_CURRENT_LIST_DIR}/formulaeditor.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/formulaeditor.h
     ${CMAKE_CURRENT_LIST_DIR}/functionmodel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/functionmodel.h
     ${CMAKE_CURRENT_LIST_DIR}/functionofx.cpp

@@ -2,18 +2,20 @@
 // SPDX-License-Identifier: MIT
 #include "tangentpage.h"
 
-#include "curvemodel.h"
+#include "formulaeditor.h"
+#include "functionmodel.h"
 #include "labplot.h"
 #include "labstyle.h"
 
 #include <QLabel>
+#include <QVBoxLayout>
 #include <cmath>
 
 namespace gradlab {
 
 TangentPage::TangentPage(QWidget* parent)
     : CurvePage(parent)
-    , m_model(new CurveModel(QStringLiteral("x^2"), 1.0, -4.0, 4.0, this))
+    , m_model(new FunctionModel(QString::fromLatin1(kDefaultFormula), 1.0, -4.0, 4.0, this))
 {
     plot()->xAxis->setRange(m_model->xMinimum() - 0.2, m_model->xMaximum() + 0.2);
     plot()->yAxis->setRange(-4.5, 17.0);
@@ -35,7 +37,23 @@ TangentPage::TangentPage(QWidget* parent)
            "the curve and watch the tangent follow: negative where the curve descends, zero at "
            "the bottom of the bowl, positive where it ascends."),
         tr("Notation: f′(x) = df/dx = dy/dx = Df(x) all mean the same slope."));
+    // Under the introduction: the curve, x² unless another is typed.
+    m_formula = new FormulaEditor(m_model->text(), m_readout->parentWidget());
+    static_cast<QVBoxLayout*>(m_readout->parentWidget()->layout())->insertWidget(2, m_formula);
+    connect(m_formula, &FormulaEditor::formulaTyped, m_model, &FunctionModel::setExpressionText);
+    connect(m_model, &FunctionModel::inputRejected, this,
+            [this] { m_formula->showRejection(m_model->lastInput(), m_model->functionText()); });
+    connect(m_model, &CurveModel::functionChanged, this, &TangentPage::updateFunction);
     followPoint(m_model);
+}
+
+void TangentPage::updateFunction()
+{
+    m_formula->showAccepted();
+    LabPlot::setCurveData(m_curve, m_model->sampleX(), m_model->sampleValues());
+    plot()->yAxis->setLabel(tr("y = %1").arg(m_model->functionText()));
+    const auto [low, high] = labstyle::shownRange(m_model->sampleValues());
+    plot()->yAxis->setRange(low, high);
 }
 
 void TangentPage::updatePoint()

@@ -11,10 +11,11 @@ class QLabel;
 
 namespace gradlab {
 
-class CurveModel;
+class FormulaEditor;
+class FunctionModel;
 
-/// \brief Fig. 2: a point dragged along y = x² with the tangent following it; the slope readout
-/// is f′(x₀).
+/// \brief Fig. 2: a point dragged along y = f(x) (x² unless another f is typed) with the tangent
+/// following it; the slope readout is f′(x₀).
 class TangentPage : public CurvePage
 {
     Q_OBJECT
@@ -22,12 +23,18 @@ class TangentPage : public CurvePage
 public:
     explicit TangentPage(QWidget* parent = nullptr);
 
-    CurveModel* model() const { return m_model; }
+    FunctionModel* model() const { return m_model; }
+    /// Where f(x) is typed.
+    FormulaEditor* formula() const { return m_formula; }
+
+    static constexpr const char* kDefaultFormula = "x^2";
 
 private:
+    void updateFunction();
     void updatePoint() override;
 
-    CurveModel* m_model;
+    FunctionModel* m_model;
+    FormulaEditor* m_formula = nullptr;
     QCPGraph* m_curve = nullptr;
     QCPGraph* m_point = nullptr;
     QCPItemStraightLine* m_tangent = nullptr;

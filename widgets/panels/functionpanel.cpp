@@ -10,12 +10,14 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyledItemDelegate>
@@ -131,9 +133,48 @@ private:
     }
 };
 
+/// \brief Keeps the mouse wheel from changing a slider or number box that it merely passes over:
+/// without focus, the control leaves the wheel to the panel's scroll area (or whatever holds it).
+/// A click or Tab gives the control focus, and then the wheel changes it.
+class WheelGuard : public QObject
+{
+public:
+    using QObject::QObject;
+
+    /// Guards \a control; the guard belongs to it. Its focus comes from clicks and Tab only.
+    static void install(QWidget* control)
+    {
+        control->setFocusPolicy(Qt::StrongFocus);
+        control->installEventFilter(new WheelGuard(control));
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Wheel && !static_cast<QWidget*>(watched)->hasFocus()) {
+            // Filtered but not accepted: Qt passes the wheel on to the parent widgets.
+            event->ignore();
+            return true;
+        }
+        return false;
+    }
+};
+
+/// The scroll area that shows \a widget, or null.
+QScrollArea* scrollAreaOf(QWidget* widget)
+{
+    for (QWidget* parent = widget->parentWidget(); parent; parent = parent->parentWidget()) {
+        if (auto* area = qobject_cast<QScrollArea*>(parent)) {
+            return area;
+        }
+    }
+    return nullptr;
+}
+
 QDoubleSpinBox* makeNumberBox(QWidget* parent, double minimum, double maximum, int decimals)
 {
     auto* box = new QDoubleSpinBox(parent);
+    WheelGuard::install(box);
     box->setRange(minimum, maximum);
     box->setDecimals(decimals);
     box->setKeyboardTracking(false);
@@ -212,6 +253,7 @@ FunctionPanel::FunctionPanel(Session* session, QWidget* parent)
     m_parameterGroup = new QGroupBox(tr("Parameters"), this);
     m_parameterLayout = new QGridLayout(m_parameterGroup);
     m_parameterLayout->setColumnStretch(1, 1);
+    m_parameterLayout->setColumnStretch(3, 1);
     layout->addWidget(m_parameterGroup);
     layout->addStretch(1);
 
@@ -250,6 +292,16 @@ QSlider* FunctionPanel::parameterSlider(const QString& name) const
     for (const ParameterRow& row : m_parameterRows) {
         if (row.name == name) {
             return row.slider;
+        }
+    }
+    return nullptr;
+}
+
+QDoubleSpinBox* FunctionPanel::parameterValueBox(const QString& name) const
+{
+    for (const ParameterRow& row : m_parameterRows) {
+        if (row.name == name) {
+            return row.value;
         }
     }
     return nullptr;
@@ -450,6 +502,7 @@ void FunctionPanel::rebuildParameterRows()
         row.slider->setToolTip(
             tr("Drag to change %1; everything redraws as you go").arg(data.name));
         NavigationKeyFilter::install(row.slider);
+        WheelGuard::install(row.slider);
         row.value = makeNumberBox(m_parameterGroup, -1e6, 1e6, 3);
         row.value->setSingleStep(0.1);
         row.value->setToolTip(tr("The value of %1").arg(data.name));
@@ -458,14 +511,18 @@ void FunctionPanel::rebuildParameterRows()
         row.maximum = makeNumberBox(m_parameterGroup, -1e6, 1e6, 2);
         row.maximum->setToolTip(tr("Right end of %1's slider").arg(data.name));
 
-        m_parameterLayout->addWidget(name, line, 0);
-        m_parameterLayout->addWidget(row.slider, line, 1, 1, 3);
-        m_parameterLayout->addWidget(row.value, line, 4);
-        m_parameterLayout->addWidget(new QLabel(tr("range"), m_parameterGroup), line + 1, 1,
+        // The name over its own line and two boxes a line at most, as in the domain's grid, so
+        // that the parameters never make the panel wider than it is without them (its dock is
+        // fitted to that width).
+        m_parameterLayout->addWidget(name, line, 0, 1, 4);
+        m_parameterLayout->addWidget(row.slider, line + 1, 0, 1, 3);
+        m_parameterLayout->addWidget(row.value, line + 1, 3);
+        m_parameterLayout->addWidget(new QLabel(tr("from"), m_parameterGroup), line + 2, 0,
                                      Qt::AlignRight);
-        m_parameterLayout->addWidget(row.minimum, line + 1, 2);
-        m_parameterLayout->addWidget(row.maximum, line + 1, 3);
-        line += 2;
+        m_parameterLayout->addWidget(row.minimum, line + 2, 1);
+        m_parameterLayout->addWidget(new QLabel(tr("to"), m_parameterGroup), line + 2, 2);
+        m_parameterLayout->addWidget(row.maximum, line + 2, 3);
+        line += 3;
 
         const QString parameterName = data.name;
         connect(row.slider, &QSlider::valueChanged, this, [this, parameterName](int position) {
@@ -512,6 +569,18 @@ void FunctionPanel::rebuildParameterRows()
         connect(row.minimum, &QDoubleSpinBox::valueChanged, this, applyRange);
         connect(row.maximum, &QDoubleSpinBox::valueChanged, this, applyRange);
         m_parameterRows.push_back(row);
+    }
+    if (!m_parameterRows.empty()) {
+        // New sliders sit at the panel's foot, often below its dock's edge: scroll them into
+        // view once the layout has placed them.
+        QTimer::singleShot(0, this, &FunctionPanel::revealParameters);
+    }
+}
+
+void FunctionPanel::revealParameters()
+{
+    if (QScrollArea* area = scrollAreaOf(this); area && m_parameterGroup->isVisible()) {
+        area->ensureWidgetVisible(m_parameterGroup, 0, 0);
     }
 }
 

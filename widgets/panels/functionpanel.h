@@ -36,6 +36,8 @@ public:
     QString errorMessage() const;
     /// The slider of parameter \a name, or nullptr.
     QSlider* parameterSlider(const QString& name) const;
+    /// The box with the value of parameter \a name, or nullptr.
+    QDoubleSpinBox* parameterValueBox(const QString& name) const;
     /// The domain spin boxes, in the order x min, x max, y min, y max.
     QDoubleSpinBox* domainBox(int index) const { return m_domainBoxes.at(index); }
 
@@ -64,6 +66,8 @@ private:
     void syncDomain();
     void syncParameters();
     void rebuildParameterRows();
+    /// Scrolls the parameter sliders into view, in a scroll area that holds the panel.
+    void revealParameters();
     void applyDomain();
 
     Session* m_session = nullptr;

@@ -171,11 +171,13 @@ void PartialsPanel::showSlice(QCustomPlot* plot, Variable moving)
     plot->graph(2)->setData(QVector<double>{slice.at}, QVector<double>{slice.value}, true);
     auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
     if (title) {
-        title->setText(
-            alongX ? tr("f(x, %1): y held at %1 — tangent slope ∂f/∂x = %2")
-                         .arg(formatNumber(slice.fixedValue, 4), formatNumber(slice.slope, 5))
-                   : tr("f(%1, y): x held at %1 — tangent slope ∂f/∂y = %2")
-                         .arg(formatNumber(slice.fixedValue, 4), formatNumber(slice.slope, 5)));
+        // No slope where the slice has no value.
+        const QString slope =
+            std::isfinite(slice.value) ? formatNumber(slice.slope, 5) : tr("undefined");
+        title->setText(alongX ? tr("f(x, %1): y held at %1 — tangent slope ∂f/∂x = %2")
+                                    .arg(formatNumber(slice.fixedValue, 4), slope)
+                              : tr("f(%1, y): x held at %1 — tangent slope ∂f/∂y = %2")
+                                    .arg(formatNumber(slice.fixedValue, 4), slope));
     }
     plot->xAxis->setRange(slice.t.front(), slice.t.back());
     // The value range of the slice itself (finite values only); the tangent may leave it.
@@ -227,17 +229,23 @@ void PartialsPanel::showValues()
     }
     const QString at =
         QStringLiteral("(%1, %2)").arg(formatNumber(probe.x()), formatNumber(probe.y()));
+    // Where f itself is undefined, so is every derivative of it, whatever the rules give for
+    // the terms that are defined (∂/∂x of x + √y is 1 even where y < 0).
+    const bool defined = std::isfinite(m_model->f());
+    const auto derived = [defined](double value, int precision = 6) {
+        return defined ? formatNumber(value, precision) : tr("undefined");
+    };
     m_values->setText(tr("f%1 = <b>%2</b><br>∂f/∂x = <b>%3</b> &nbsp; ∂f/∂y = <b>%4</b>")
-                          .arg(at, formatNumber(m_model->f()), formatNumber(m_model->dfdx()),
-                               formatNumber(m_model->dfdy())));
+                          .arg(at, formatNumber(m_model->f()), derived(m_model->dfdx()),
+                               derived(m_model->dfdy())));
 
     const Eigen::Vector2d unit = m_model->gradientUnit();
     m_gradient->setText(
         tr("∇f%1 = (%2, %3)<br>length ‖∇f‖ = <b>%4</b> — how steep the climb is<br>"
            "direction %5° = (%6, %7) — straight uphill; −∇f points downhill, across the contour")
-            .arg(at, formatNumber(m_model->dfdx()), formatNumber(m_model->dfdy()),
-                 formatNumber(m_model->gradientNorm()), formatNumber(m_model->gradientAngle(), 4),
-                 formatNumber(unit.x(), 4), formatNumber(unit.y(), 4)));
+            .arg(at, derived(m_model->dfdx()), derived(m_model->dfdy()),
+                 derived(m_model->gradientNorm()), derived(m_model->gradientAngle(), 4),
+                 derived(unit.x(), 4), derived(unit.y(), 4)));
 
     const Eigen::Vector2d u = m_model->direction();
     {
@@ -248,17 +256,18 @@ void PartialsPanel::showValues()
         tr("u = (%1, %2): D<sub>u</sub>f = ∇f·u = <b>%3</b><br>"
            "angle between u and ∇f: %4° — largest along ∇f, where it equals ‖∇f‖ = %5")
             .arg(formatNumber(u.x(), 4), formatNumber(u.y(), 4),
-                 formatNumber(m_model->directionalDerivative()),
-                 formatNumber(m_model->angleToGradient(), 4),
-                 formatNumber(m_model->gradientNorm())));
+                 derived(m_model->directionalDerivative()), derived(m_model->angleToGradient(), 4),
+                 derived(m_model->gradientNorm())));
 
     const Eigen::Matrix2d& h = m_model->hessian();
     const Eigen::Vector2d lambda = m_model->hessianEigenvalues();
-    m_hessian->setText(tr("H = [[%1, %2], [%3, %4]]<br>eigenvalues λ₁ = %5, λ₂ = %6<br>%7")
-                           .arg(formatNumber(h(0, 0)), formatNumber(h(0, 1)), formatNumber(h(1, 0)),
-                                formatNumber(h(1, 1)), formatNumber(lambda.x()),
-                                formatNumber(lambda.y()), html(m_model->curvatureMeaning())));
-    m_plane->setText(tr("Tangent plane: %1").arg(html(m_model->tangentPlaneText())));
+    m_hessian->setText(
+        tr("H = [[%1, %2], [%3, %4]]<br>eigenvalues λ₁ = %5, λ₂ = %6<br>%7")
+            .arg(derived(h(0, 0)), derived(h(0, 1)), derived(h(1, 0)), derived(h(1, 1)),
+                 derived(lambda.x()), derived(lambda.y()),
+                 defined ? html(m_model->curvatureMeaning()) : tr("f is undefined here.")));
+    m_plane->setText(defined ? tr("Tangent plane: %1").arg(html(m_model->tangentPlaneText()))
+                             : tr("Tangent plane: none, f is undefined here."));
 
     showSlice(m_sliceXPlot, Variable::X);
     showSlice(m_sliceYPlot, Variable::Y);

@@ -6,6 +6,7 @@
 #include "derivativeslab/derivativetablemodel.h"
 #include "derivativeslab/differencetablemodel.h"
 #include "derivativeslab/exponentialpage.h"
+#include "derivativeslab/formulaeditor.h"
 #include "derivativeslab/functionmodel.h"
 #include "derivativeslab/functionpage.h"
 #include "derivativeslab/labplot.h"
@@ -146,6 +147,10 @@ private Q_SLOTS:
     void badExpressionKeepsLastGood_data();
     void badExpressionKeepsLastGood();
     void editorShowsRejection();
+    void anyFunctionFollowsTyping();
+    void tangentTakesAnyFunction();
+    void secantTakesAnyFunction_data();
+    void secantTakesAnyFunction();
     void tableEntryLoads_data();
     void tableEntryLoads();
     void reluKinkConvention();
@@ -649,6 +654,113 @@ void TestDerivativesLab::editorShowsRejection()
     QTest::keyClick(page.editor(), Qt::Key_Return);
     QVERIFY(!page.editor()->hasError());
     QCOMPARE(page.model()->text(), QStringLiteral("x^4"));
+}
+
+void TestDerivativesLab::anyFunctionFollowsTyping()
+{
+    FunctionPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    ExpressionEdit* editor = page.editor();
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    // No Return: the plot follows the typing.
+    QTest::keyClicks(editor, QStringLiteral("x^4"));
+    QTRY_COMPARE(page.model()->text(), QStringLiteral("x^4"));
+    page.model()->setX(2.0);
+    QCOMPARE(page.model()->slope(), 32.0); // 4·2³
+    // Half typed: marked where it stops, said in words, and x⁴ stays.
+    QTest::keyClicks(editor, QStringLiteral(" +"));
+    QTRY_VERIFY(editor->hasError());
+    QCOMPARE(editor->errorPosition(), 5);
+    QVERIFY2(page.status()->text().contains(QStringLiteral("character 6")),
+             qPrintable(page.status()->text()));
+    QCOMPARE(page.model()->text(), QStringLiteral("x^4"));
+    QCOMPARE(page.model()->slope(), 32.0);
+    QTest::keyClicks(editor, QStringLiteral(" 3x"));
+    QTRY_COMPARE(page.model()->text(), QStringLiteral("x^4 + 3x"));
+    QVERIFY(!editor->hasError());
+    QCOMPARE(page.model()->slope(), 35.0); // 4·2³ + 3
+}
+
+void TestDerivativesLab::tangentTakesAnyFunction()
+{
+    TangentPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QCOMPARE(page.model()->text(), QStringLiteral("x^2"));
+    ExpressionEdit* editor = page.formula()->editor();
+    QCOMPARE(editor->text(), QStringLiteral("x^2"));
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClicks(editor, QStringLiteral("x^3"));
+    QTRY_COMPARE(page.model()->text(), QStringLiteral("x^3"));
+    page.model()->setX(2.0);
+    QCOMPARE(page.model()->value(), 8.0);
+    QCOMPARE(page.model()->slope(), 12.0); // 3·2²
+    QVERIFY2(page.plot()->yAxis->label().contains(QStringLiteral("x³")),
+             qPrintable(page.plot()->yAxis->label()));
+    // The curve drawn is the new one: y = x³ at its samples.
+    const QSharedPointer<QCPGraphDataContainer> curve = page.plot()->graph(0)->data();
+    QVERIFY(curve->size() > 100);
+    for (auto point = curve->constBegin(); point != curve->constEnd(); ++point) {
+        QVERIFY(close(point->value, point->key * point->key * point->key, 1e-12));
+    }
+    // Half typed: marked and worded, x³ stays.
+    QTest::keyClicks(editor, QStringLiteral(" +"));
+    QTRY_VERIFY(editor->hasError());
+    QVERIFY(page.formula()->message()->isVisibleTo(&page));
+    QVERIFY2(page.formula()->message()->text().contains(QStringLiteral("character 6")),
+             qPrintable(page.formula()->message()->text()));
+    QCOMPARE(page.model()->text(), QStringLiteral("x^3"));
+    QCOMPARE(page.model()->slope(), 12.0);
+    QTest::keyClicks(editor, QStringLiteral(" x"));
+    QTRY_COMPARE(page.model()->text(), QStringLiteral("x^3 + x"));
+    QVERIFY(!page.formula()->message()->isVisibleTo(&page));
+    QCOMPARE(page.model()->slope(), 13.0);
+}
+
+void TestDerivativesLab::secantTakesAnyFunction_data()
+{
+    QTest::addColumn<QString>("formula");
+    QTest::addColumn<double>("x");
+    QTest::addColumn<double>("derivative"); // f′(x), written out by hand
+    QTest::newRow("sine") << QStringLiteral("sin(x)") << 1.0 << std::cos(1.0);
+    QTest::newRow("exponential") << QStringLiteral("exp(x)") << 0.5 << std::exp(0.5);
+    QTest::newRow("cubic") << QStringLiteral("x^3 - 2x") << 2.0 << 10.0;
+}
+
+void TestDerivativesLab::secantTakesAnyFunction()
+{
+    QFETCH(QString, formula);
+    QFETCH(double, x);
+    QFETCH(double, derivative);
+    SecantPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    SecantModel* model = page.model();
+    ExpressionEdit* editor = page.formula()->editor();
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClicks(editor, formula);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QVERIFY(!editor->hasError());
+    model->setX(x);
+    model->setH(1e-6);
+    QVERIFY(close(model->tangentSlope(), derivative, 1e-12));
+    // A forward difference with h = 1e-6: off by about h·f″/2.
+    QVERIFY(close(model->secantSlope(), derivative, 1e-5));
+    // The table's first row, h = 1: (f(x + 1) − f(x)) / 1, from the test's own compilation.
+    const QByteArray text = formula.toLatin1();
+    QCOMPARE(model->table()->step(0), 1.0);
+    QVERIFY(close(model->table()->quotient(0),
+                  referenceValue(text.constData(), x + 1.0) - referenceValue(text.constData(), x),
+                  1e-12));
+    const double curveAtX = referenceValue(text.constData(), model->curveX()[300]);
+    QVERIFY(close(model->curveValues()[300], curveAtX, 1e-12));
+    // A rejected text leaves the function as it was.
+    QVERIFY(!model->setExpressionText(QStringLiteral("x*y")));
+    QVERIFY(close(model->tangentSlope(), derivative, 1e-12));
 }
 
 void TestDerivativesLab::tableEntryLoads_data()

@@ -7,16 +7,42 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTest>
 #include <cmath>
+#include <memory>
 
 using namespace gradlab;
 
 Q_DECLARE_METATYPE(gradlab::ParseErrorCode)
 
 namespace {
+
+/// \a panel in a scroll area \a height pixels tall, as in the main window's dock.
+std::unique_ptr<QScrollArea> inScrollArea(QWidget* panel, int height)
+{
+    auto area = std::make_unique<QScrollArea>();
+    area->setWidget(panel);
+    area->setWidgetResizable(true);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    area->resize(panel->minimumSizeHint().width() + 30, height);
+    return area;
+}
+
+/// Turns the mouse wheel one notch toward the user over the middle of \a widget, as from the
+/// window system (only such wheel events travel on to the parents a widget leaves them to).
+void turnWheel(QWidget* widget)
+{
+    const QPointF at = QRectF(widget->rect()).center();
+    QWheelEvent wheel(at, widget->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    // As QTest sends its key events: sendEvent() would mark it synthesized.
+    QSpontaneKeyEvent::setSpontaneous(&wheel);
+    QCoreApplication::instance()->notify(widget, &wheel);
+}
 
 /// Replaces the editor's text the way a user does: select all, delete, type.
 void typeInto(ExpressionEdit* edit, const QString& text)
@@ -47,6 +73,9 @@ private Q_SLOTS:
     void testParameterSlider_data();
     void testParameterSlider();
     void testParameterRows();
+    void testParametersScrollIntoView();
+    void testWheelPassesOverControls_data();
+    void testWheelPassesOverControls();
     void testDomain_data();
     void testDomain();
     void testDescribe_data();
@@ -258,6 +287,74 @@ void TestFunctionPanel::testParameterRows()
     QVERIFY(m_session->setExpressionText(QStringLiteral("x + y^2")));
     QVERIFY(!m_panel->parameterSlider(QStringLiteral("a")));
     QVERIFY(!m_panel->parameterSlider(QStringLiteral("b")));
+}
+
+void TestFunctionPanel::testParametersScrollIntoView()
+{
+    Session session;
+    auto* panel = new FunctionPanel(&session);
+    // Shorter than the panel: the parameters, at its foot, start out of sight.
+    const std::unique_ptr<QScrollArea> area = inScrollArea(panel, 160);
+    area->show();
+    QVERIFY(QTest::qWaitForWindowExposed(area.get()));
+    QCOMPARE(area->verticalScrollBar()->value(), 0);
+    QVERIFY(session.setExpressionText(QStringLiteral("a*x^2 + b*y^2")));
+    QSlider* slider = panel->parameterSlider(QStringLiteral("a"));
+    QVERIFY(slider);
+    QTRY_VERIFY(area->verticalScrollBar()->value() > 0);
+    // Inside the viewport: the part of it that is shown is all of it.
+    const QRect shown(slider->mapTo(area->viewport(), QPoint(0, 0)), slider->size());
+    QVERIFY2(area->viewport()->rect().contains(shown),
+             qPrintable(QStringLiteral("slider at y %1..%2, viewport 0..%3")
+                            .arg(shown.top())
+                            .arg(shown.bottom())
+                            .arg(area->viewport()->height())));
+}
+
+void TestFunctionPanel::testWheelPassesOverControls_data()
+{
+    QTest::addColumn<QString>("control");
+    QTest::newRow("parameter slider") << QStringLiteral("slider");
+    QTest::newRow("parameter value") << QStringLiteral("value");
+    QTest::newRow("domain box") << QStringLiteral("domain");
+}
+
+void TestFunctionPanel::testWheelPassesOverControls()
+{
+    QFETCH(QString, control);
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("a*x^2 + b*y^2")));
+    session.setParameter({QStringLiteral("a"), 1.0, -5.0, 5.0});
+    auto* panel = new FunctionPanel(&session);
+    const std::unique_ptr<QScrollArea> area = inScrollArea(panel, 160);
+    area->show();
+    QVERIFY(QTest::qWaitForWindowActive(area.get()));
+    QSlider* slider = panel->parameterSlider(QStringLiteral("a"));
+    QVERIFY(slider);
+    QWidget* target = slider;
+    if (control == QStringLiteral("value")) {
+        target = panel->parameterValueBox(QStringLiteral("a"));
+    } else if (control == QStringLiteral("domain")) {
+        target = panel->domainBox(0);
+    }
+    QVERIFY(target);
+    QCoreApplication::processEvents();
+    area->verticalScrollBar()->setValue(area->verticalScrollBar()->maximum() / 2);
+    const int scrolled = area->verticalScrollBar()->value();
+    const double a = session.parameters().front().value;
+    const double xMin = session.domain().xMin;
+    // Passing over it, unfocused: the panel scrolls and nothing changes.
+    QVERIFY(!target->hasFocus());
+    turnWheel(target);
+    QCOMPARE(session.parameters().front().value, a);
+    QCOMPARE(session.domain().xMin, xMin);
+    QVERIFY2(area->verticalScrollBar()->value() != scrolled,
+             qPrintable(QStringLiteral("still at %1").arg(scrolled)));
+    // Clicked into (focused), the wheel turns it.
+    target->setFocus(Qt::MouseFocusReason);
+    QVERIFY(target->hasFocus());
+    turnWheel(target);
+    QVERIFY(session.parameters().front().value != a || session.domain().xMin != xMin);
 }
 
 void TestFunctionPanel::testDomain_data()

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void hessianAtKnownPoints_data();
     void hessianAtKnownPoints();
     void followsProbe();
+    void undefinedWhereFIs_data();
+    void undefinedWhereFIs();
     void slicePlotFontsFollowPanel_data();
     void slicePlotFontsFollowPanel();
     void screenshot();
@@ -228,6 +230,46 @@ void TestPartials::followsProbe()
     session.setProbe(Eigen::Vector2d(-1, 0));
     QVERIFY(std::isnan(model.f()));
     QCOMPARE(formatNumber(model.f()), QStringLiteral("undefined"));
+}
+
+void TestPartials::undefinedWhereFIs_data()
+{
+    QTest::addColumn<QString>("formula");
+    QTest::addColumn<double>("x");
+    QTest::addColumn<double>("y");
+    QTest::addColumn<QString>("dfdx"); // as shown; "undefined" where f is
+    QTest::addColumn<QString>("dfdy");
+    // ∂/∂x of x + √y is 1 by the rules, but f has no value where y < 0.
+    QTest::newRow("x + sqrt(y), y < 0") << "x + sqrt(y)" << 1.0 << -4.0 << "undefined"
+                                        << "undefined";
+    QTest::newRow("x + sqrt(y), y > 0") << "x + sqrt(y)" << 1.0 << 4.0 << "1"
+                                        << "0.25";
+    QTest::newRow("y*ln(x), x < 0") << "y*ln(x)" << -1.0 << 2.0 << "undefined"
+                                    << "undefined";
+}
+
+void TestPartials::undefinedWhereFIs()
+{
+    QFETCH(QString, formula);
+    QFETCH(double, x);
+    QFETCH(double, y);
+    QFETCH(QString, dfdx);
+    QFETCH(QString, dfdy);
+    Session session;
+    QVERIFY(session.setExpressionText(formula));
+    session.setDomain(Domain{-5, 5, -5, 5});
+    session.setProbe(Eigen::Vector2d(x, y));
+    PartialsPanel panel(&session);
+    const QString values = panel.valuesText();
+    QVERIFY2(values.contains(QStringLiteral("∂f/∂x = <b>%1</b>").arg(dfdx)), qPrintable(values));
+    QVERIFY2(values.contains(QStringLiteral("∂f/∂y = <b>%1</b>").arg(dfdy)), qPrintable(values));
+    const bool undefined = dfdx == QStringLiteral("undefined");
+    QCOMPARE(values.contains(QStringLiteral("‖∇f‖ = <b>undefined</b>")), undefined);
+    for (QCustomPlot* plot : panel.findChildren<QCustomPlot*>()) {
+        auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
+        QVERIFY(title);
+        QCOMPARE(title->text().endsWith(QStringLiteral("= undefined")), undefined);
+    }
 }
 
 void TestPartials::slicePlotFontsFollowPanel_data()
