@@ -245,38 +245,12 @@ std::vector<std::string> parameterNames(const NodePtr& root)
     return names;
 }
 
-/// The number of nodes \a root has as a printed tree, or kMaxPrintedNodes + 1 if it has more.
-std::size_t printedSize(const NodePtr& root)
-{
-    std::unordered_map<const Node*, std::size_t> sizes;
-    std::vector<std::pair<const Node*, bool>> stack{{root.get(), false}};
-    while (!stack.empty()) {
-        auto [node, expanded] = stack.back();
-        if (sizes.contains(node)) {
-            stack.pop_back();
-            continue;
-        }
-        if (!expanded) {
-            stack.back().second = true;
-            for (const NodePtr& child : node->children()) {
-                stack.emplace_back(child.get(), false);
-            }
-            continue;
-        }
-        std::size_t size = 1;
-        for (const NodePtr& child : node->children()) {
-            size = std::min(size + sizes.at(child.get()), kMaxPrintedNodes + 1);
-        }
-        sizes.emplace(node, size);
-        stack.pop_back();
-    }
-    return sizes.at(root.get());
-}
-
 /// The pretty text of an expression a person can read, "…" for a larger one.
 std::string stepText(const NodePtr& expression)
 {
-    return printedSize(expression) <= kMaxPrintedNodes ? toPrettyText(expression) : "…";
+    return printedSize(*expression, kMaxPrintedNodes + 1) <= kMaxPrintedNodes
+               ? toPrettyText(expression)
+               : "…";
 }
 
 DerivativeRule ruleOfBuiltin(std::string_view rule)
