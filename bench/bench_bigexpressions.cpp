@@ -14,6 +14,7 @@
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <malloc.h>
 #include <string>
 
 using namespace gradlab;
@@ -27,9 +28,11 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// Resets the peak resident set size (Linux: "5" to clear_refs), so that each case has its own.
+/// Resets the peak resident set size (Linux: "5" to clear_refs), so that each case has its own,
+/// after giving the memory of the cases before back to the system.
 void resetPeakMemory()
 {
+    malloc_trim(0);
     std::ofstream("/proc/self/clear_refs") << "5";
 }
 
