@@ -253,61 +253,17 @@ std::string stepText(const NodePtr& expression)
                : "…";
 }
 
-DerivativeRule ruleOfBuiltin(std::string_view rule)
-{
-    if (rule == "trig") {
-        return DerivativeRule::Trig;
-    }
-    if (rule == "exponential") {
-        return DerivativeRule::Exponential;
-    }
-    if (rule == "logarithm") {
-        return DerivativeRule::Logarithm;
-    }
-    if (rule == "sigmoid identity") {
-        return DerivativeRule::SigmoidIdentity;
-    }
-    if (rule == "tanh identity") {
-        return DerivativeRule::TanhIdentity;
-    }
-    if (rule == "ReLU") {
-        return DerivativeRule::Relu;
-    }
-    if (rule == "abs") {
-        return DerivativeRule::Abs;
-    }
-    if (rule == "power") {
-        return DerivativeRule::Power;
-    }
-    if (rule == "constant") {
-        return DerivativeRule::Constant;
-    }
-    return DerivativeRule::Other;
-}
-
 /// The rule in a builtin's own step, when its argument is the variable itself: "(trig)".
 std::string builtinRuleDetail(const BuiltinInfo& info)
 {
-    switch (info.id) {
-    case Builtin::Relu:
-        return "ReLU: 1 if u > 0, else 0; 0 at the kink";
-    case Builtin::Abs:
-        return "abs: −1 if u < 0, 1 if u > 0; 0 at the kink";
-    default:
-        return std::string(info.rule);
-    }
+    return std::string(info.kinkRule.empty() ? info.rule : info.kinkRule);
 }
 
 /// The outer derivative as a chain-rule step names it: "sin′ = cos", "σ′(u) = σ(u)(1 − σ(u))".
 std::string builtinOuterText(const BuiltinInfo& info)
 {
-    switch (info.id) {
-    case Builtin::Relu:
-        return "ReLU′ = 1 if u > 0, else 0; 0 at the kink";
-    case Builtin::Abs:
-        return "abs′ = sign; 0 at the kink";
-    default:
-        break;
+    if (!info.kinkOuter.empty()) {
+        return std::string(info.kinkOuter);
     }
     const std::string label(info.prettyName == "√" ? info.name : info.prettyName);
     const std::string_view text = info.derivativeText;
@@ -534,7 +490,7 @@ void Tracer::explain(const NodePtr& part, int depth, double sign)
         const NodePtr& argument = children[0];
         const std::string ruleName(info.rule);
         if (isVariable(*argument, variable)) {
-            step(ruleOfBuiltin(info.rule), ruleName, shown(derivative), builtinRuleDetail(info));
+            step(info.ruleKind, ruleName, shown(derivative), builtinRuleDetail(info));
             return;
         }
         const NodePtr outer = simplify(info.derivative(argument, part));

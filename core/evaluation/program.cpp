@@ -71,81 +71,10 @@ struct ReverseDivideOp
     static double apply(double t, double c) { return c / t; }
 };
 
-// The builtins, inlined into their kernels. Each is the very expression of its row in the
-// builtin table (builtins.cpp); tst_compiledfunction checks that they agree bit for bit.
-#define GRADLAB_BUILTIN_OP(Name, expression)                                                       \
-    struct Name                                                                                    \
-    {                                                                                              \
-        static double apply(double u) { return expression; }                                       \
-    };
-GRADLAB_BUILTIN_OP(SinOp, std::sin(u))
-GRADLAB_BUILTIN_OP(CosOp, std::cos(u))
-GRADLAB_BUILTIN_OP(TanOp, std::tan(u))
-GRADLAB_BUILTIN_OP(AsinOp, std::asin(u))
-GRADLAB_BUILTIN_OP(AcosOp, std::acos(u))
-GRADLAB_BUILTIN_OP(AtanOp, std::atan(u))
-GRADLAB_BUILTIN_OP(SinhOp, std::sinh(u))
-GRADLAB_BUILTIN_OP(CoshOp, std::cosh(u))
-GRADLAB_BUILTIN_OP(TanhOp, std::tanh(u))
-GRADLAB_BUILTIN_OP(ExpOp, std::exp(u))
-GRADLAB_BUILTIN_OP(LogOp, std::log(u))
-GRADLAB_BUILTIN_OP(SqrtOp, std::sqrt(u))
-GRADLAB_BUILTIN_OP(AbsOp, std::fabs(u))
-GRADLAB_BUILTIN_OP(ReluOp, u > 0 ? u : (u <= 0 ? 0.0 : u))
-GRADLAB_BUILTIN_OP(SignOp, u > 0 ? 1.0 : (u < 0 ? -1.0 : (u == 0 ? 0.0 : u)))
-GRADLAB_BUILTIN_OP(StepOp, u > 0 ? 1.0 : (u <= 0 ? 0.0 : u))
-#undef GRADLAB_BUILTIN_OP
-struct SigmoidOp
-{
-    // σ(u) = 1/(1+e^−u) = e^u/(1+e^u), the branch chosen so that exp never overflows.
-    static double apply(double u)
-    {
-        if (u >= 0) {
-            return 1.0 / (1.0 + std::exp(-u));
-        }
-        const double e = std::exp(u);
-        return e / (1.0 + e);
-    }
-};
-
+// The builtins run through their rows of the builtin table (builtins.cpp), the one place that
+// says what each computes: a point through evaluate, a column block through evaluateMany.
 double callBuiltin(Builtin builtin, double u)
 {
-    switch (builtin) {
-    case Builtin::Sin:
-        return SinOp::apply(u);
-    case Builtin::Cos:
-        return CosOp::apply(u);
-    case Builtin::Tan:
-        return TanOp::apply(u);
-    case Builtin::Asin:
-        return AsinOp::apply(u);
-    case Builtin::Acos:
-        return AcosOp::apply(u);
-    case Builtin::Atan:
-        return AtanOp::apply(u);
-    case Builtin::Sinh:
-        return SinhOp::apply(u);
-    case Builtin::Cosh:
-        return CoshOp::apply(u);
-    case Builtin::Tanh:
-        return TanhOp::apply(u);
-    case Builtin::Exp:
-        return ExpOp::apply(u);
-    case Builtin::Log:
-        return LogOp::apply(u);
-    case Builtin::Sqrt:
-        return SqrtOp::apply(u);
-    case Builtin::Abs:
-        return AbsOp::apply(u);
-    case Builtin::Sigmoid:
-        return SigmoidOp::apply(u);
-    case Builtin::Relu:
-        return ReluOp::apply(u);
-    case Builtin::Sign:
-        return SignOp::apply(u);
-    case Builtin::Step:
-        return StepOp::apply(u);
-    }
     return builtinInfo(builtin).evaluate(u);
 }
 
@@ -257,27 +186,10 @@ void arithmeticKernel(const Program::VectorInstruction& instruction, double* con
     }
 }
 
-// Loops around calls are not unrolled: with the call inside, unrolling measured a third slower.
-template <typename F>
 void builtinKernel(const Program::VectorInstruction& instruction, double* const* columns,
                    const double*, int count)
 {
-    double* __restrict result = columns[instruction.result];
-    const double* __restrict a = columns[instruction.operands[0]];
-    for (int i = 0; i < count; ++i) {
-        result[i] = F::apply(a[i]);
-    }
-}
-
-void functionKernel(const Program::VectorInstruction& instruction, double* const* columns,
-                    const double*, int count)
-{
-    double* __restrict result = columns[instruction.result];
-    const double* __restrict a = columns[instruction.operands[0]];
-    double (*const function)(double) = instruction.function;
-    for (int i = 0; i < count; ++i) {
-        result[i] = function(a[i]);
-    }
+    instruction.evaluateMany(columns[instruction.operands[0]], columns[instruction.result], count);
 }
 
 template <unsigned Mask>
@@ -373,47 +285,6 @@ Program::Kernel arithmeticKernelFor(Step inner, unsigned innerMask, Step outer, 
     default:
         return nullptr;
     }
-}
-
-Program::Kernel builtinKernelFor(Builtin builtin)
-{
-    switch (builtin) {
-    case Builtin::Sin:
-        return &builtinKernel<SinOp>;
-    case Builtin::Cos:
-        return &builtinKernel<CosOp>;
-    case Builtin::Tan:
-        return &builtinKernel<TanOp>;
-    case Builtin::Asin:
-        return &builtinKernel<AsinOp>;
-    case Builtin::Acos:
-        return &builtinKernel<AcosOp>;
-    case Builtin::Atan:
-        return &builtinKernel<AtanOp>;
-    case Builtin::Sinh:
-        return &builtinKernel<SinhOp>;
-    case Builtin::Cosh:
-        return &builtinKernel<CoshOp>;
-    case Builtin::Tanh:
-        return &builtinKernel<TanhOp>;
-    case Builtin::Exp:
-        return &builtinKernel<ExpOp>;
-    case Builtin::Log:
-        return &builtinKernel<LogOp>;
-    case Builtin::Sqrt:
-        return &builtinKernel<SqrtOp>;
-    case Builtin::Abs:
-        return &builtinKernel<AbsOp>;
-    case Builtin::Sigmoid:
-        return &builtinKernel<SigmoidOp>;
-    case Builtin::Relu:
-        return &builtinKernel<ReluOp>;
-    case Builtin::Sign:
-        return &builtinKernel<SignOp>;
-    case Builtin::Step:
-        return &builtinKernel<StepOp>;
-    }
-    return &functionKernel;
 }
 
 Program::Kernel powerKernelFor(unsigned mask)
@@ -1294,8 +1165,8 @@ Program::Pass lowerPass(const std::vector<Program::Value>& values, PassRequest r
             }
         }
         if (form.operation == Operation::Call) {
-            instruction.kernel = builtinKernelFor(valueOf(v).builtin);
-            instruction.function = builtinInfo(valueOf(v).builtin).evaluate;
+            instruction.kernel = &builtinKernel;
+            instruction.evaluateMany = builtinInfo(valueOf(v).builtin).evaluateMany;
         } else if (form.operation == Operation::Power) {
             instruction.kernel = powerKernelFor(mask);
         } else {

@@ -82,7 +82,8 @@ public:
         int result = 0;
         /// a, b, c: column numbers, or slot numbers for the operands the kernel takes as scalars.
         std::array<int, 3> operands{0, 0, 0};
-        double (*function)(double) = nullptr; ///< builtins without a kernel of their own
+        /// A builtin's column loop, from its row of the builtin table.
+        void (*evaluateMany)(const double* u, double* result, int count) = nullptr;
     };
 
     /// \brief How an output not written by an instruction gets its values.
