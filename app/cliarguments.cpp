@@ -304,9 +304,12 @@ std::vector<Eigen::Vector2d> readPoints(std::FILE* file, std::string_view name)
     std::vector<Eigen::Vector2d> points;
     std::string line;
     std::size_t lineNumber = 1;
+    std::size_t total = 0;
+    const auto where = [&] {
+        return std::string(name) + ":" + std::to_string(lineNumber);
+    };
     const auto finishLine = [&] {
-        const std::string where = std::string(name) + ":" + std::to_string(lineNumber);
-        if (const std::optional<Eigen::Vector2d> point = parsePointLine(line, where)) {
+        if (const std::optional<Eigen::Vector2d> point = parsePointLine(line, where())) {
             points.push_back(*point);
         }
         line.clear();
@@ -314,8 +317,19 @@ std::vector<Eigen::Vector2d> readPoints(std::FILE* file, std::string_view name)
     };
     int character = 0;
     while ((character = std::fgetc(file)) != EOF) {
+        // Both bounds are checked as the bytes arrive, so /dev/zero or a huge file stops here
+        // after at most kMaxPointsLineBytes of one line, holding no more than that.
+        if (++total > kMaxPointsFileBytes) {
+            throw CommandLineError(where() + ": the points file is longer than " +
+                                       std::to_string(kMaxPointsFileBytes >> 20) + " MiB",
+                                   {}, false);
+        }
         if (character == '\n') {
             finishLine();
+        } else if (line.size() == kMaxPointsLineBytes) {
+            throw CommandLineError(where() + ": line longer than " +
+                                       std::to_string(kMaxPointsLineBytes) + " bytes",
+                                   {}, false);
         } else {
             line.push_back(static_cast<char>(character));
         }

@@ -113,6 +113,11 @@ Domain requireDomain(std::string_view text, std::string_view what);
 /// CommandLineError naming \a where ("points.txt:3") for anything else.
 std::optional<Eigen::Vector2d> parsePointLine(std::string_view line, std::string_view where);
 
+/// The bounds of a points file: a line of "X,Y" needs a few dozen bytes, a million points some
+/// 40 MiB.
+constexpr std::size_t kMaxPointsLineBytes = 1024;
+constexpr std::size_t kMaxPointsFileBytes = std::size_t{64} << 20;
+
 /// Every point of a points file read from \a file, named \a name in error messages.
 std::vector<Eigen::Vector2d> readPoints(std::FILE* file, std::string_view name);
 

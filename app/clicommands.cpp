@@ -23,6 +23,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <unordered_map>
 
 namespace gradlab {
 namespace {
@@ -30,6 +31,8 @@ namespace {
 constexpr std::string_view presetPrefix = "preset:";
 /// Records are kept for every step (views replay them); a million is some 300 MB.
 constexpr long long maximumSteps = 1'000'000;
+/// A derivative of more nodes than this is not printed by diff: no one reads it.
+constexpr std::size_t kMaxShownDerivativeNodes = 10'000;
 
 std::string quoted(std::string_view text)
 {
@@ -165,34 +168,56 @@ CompiledFunction compileFunction(const LoadedFunction& function)
     return compiled;
 }
 
-/// \a expression with every parameter that has a value replaced by that number.
+/// \a expression with every parameter that has a value replaced by that number. Iterative (a
+/// long sum is as deep as it has terms); a shared subtree is rebuilt once.
 NodePtr substituteParameters(const NodePtr& expression, const LoadedFunction& function)
 {
-    if (expression->kind() == NodeKind::Parameter) {
-        const auto found =
-            std::find(function.parameters.begin(), function.parameters.end(), expression->name());
-        if (found != function.parameters.end()) {
+    std::unordered_map<const Node*, NodePtr> done;
+    const auto substituted = [&](const NodePtr& node) -> NodePtr {
+        if (node->kind() == NodeKind::Parameter) {
+            const auto found =
+                std::find(function.parameters.begin(), function.parameters.end(), node->name());
+            if (found == function.parameters.end()) {
+                return node;
+            }
             const double value =
                 function.values[static_cast<std::size_t>(found - function.parameters.begin())];
-            return std::isnan(value) ? expression : Node::number(value);
+            return std::isnan(value) ? node : Node::number(value);
         }
-        return expression;
+        if (node->children().empty()) {
+            return node;
+        }
+        std::vector<NodePtr> children;
+        for (const NodePtr& child : node->children()) {
+            children.push_back(done.at(child.get()));
+        }
+        switch (node->kind()) {
+        case NodeKind::Negate:
+            return Node::negate(children[0]);
+        case NodeKind::Call:
+            return Node::call(node->builtin(), std::move(children));
+        default:
+            return Node::binary(node->kind(), children[0], children[1]);
+        }
+    };
+    std::vector<std::pair<const NodePtr*, bool>> stack{{&expression, false}};
+    while (!stack.empty()) {
+        const auto [node, expanded] = stack.back();
+        if (done.contains(node->get())) {
+            stack.pop_back();
+            continue;
+        }
+        if (!expanded) {
+            stack.back().second = true;
+            for (const NodePtr& child : (*node)->children()) {
+                stack.emplace_back(&child, false);
+            }
+            continue;
+        }
+        stack.pop_back();
+        done.emplace(node->get(), substituted(*node));
     }
-    if (expression->children().empty()) {
-        return expression;
-    }
-    std::vector<NodePtr> children;
-    for (const NodePtr& child : expression->children()) {
-        children.push_back(substituteParameters(child, function));
-    }
-    switch (expression->kind()) {
-    case NodeKind::Negate:
-        return Node::negate(children[0]);
-    case NodeKind::Call:
-        return Node::call(expression->builtin(), std::move(children));
-    default:
-        return Node::binary(expression->kind(), children[0], children[1]);
-    }
+    return done.at(expression.get());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,12 +320,25 @@ int runDiff(const ParsedArguments& arguments, const CommandStreams& streams)
     const bool withSteps = arguments.has("steps");
     std::string text;
     for (const Variable variable : {Variable::X, Variable::Y}) {
-        const Derivation derivation = derive(expression, variable);
+        // The trace is built only when it is shown: it simplifies every part it explains.
+        const Derivation derivation =
+            withSteps
+                ? derive(expression, variable)
+                : Derivation{variable, expression, partialDerivative(expression, variable), {}};
         const std::string name = variable == Variable::X ? "x" : "y";
         if (withSteps && variable == Variable::Y) {
             text += "\n";
         }
-        text += "df/d" + name + " = " + toPlainText(derivation.result) + "\n";
+        const std::size_t size =
+            printedSize(*derivation.result, std::numeric_limits<std::size_t>::max());
+        if (size > kMaxShownDerivativeNodes) {
+            // Too large to read: its size, and where its numbers are.
+            text += "df/d" + name + ": too large to show: " + std::to_string(size) +
+                    " nodes after simplification, more than " +
+                    std::to_string(kMaxShownDerivativeNodes) + "; gradlab eval gives its values\n";
+        } else {
+            text += "df/d" + name + " = " + toPlainText(derivation.result) + "\n";
+        }
         if (withSteps) {
             for (const DerivationStep& step : derivation.steps) {
                 text +=

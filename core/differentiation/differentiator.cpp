@@ -245,95 +245,25 @@ std::vector<std::string> parameterNames(const NodePtr& root)
     return names;
 }
 
-/// The number of nodes \a root has as a printed tree, or kMaxPrintedNodes + 1 if it has more.
-std::size_t printedSize(const NodePtr& root)
-{
-    std::unordered_map<const Node*, std::size_t> sizes;
-    std::vector<std::pair<const Node*, bool>> stack{{root.get(), false}};
-    while (!stack.empty()) {
-        auto [node, expanded] = stack.back();
-        if (sizes.contains(node)) {
-            stack.pop_back();
-            continue;
-        }
-        if (!expanded) {
-            stack.back().second = true;
-            for (const NodePtr& child : node->children()) {
-                stack.emplace_back(child.get(), false);
-            }
-            continue;
-        }
-        std::size_t size = 1;
-        for (const NodePtr& child : node->children()) {
-            size = std::min(size + sizes.at(child.get()), kMaxPrintedNodes + 1);
-        }
-        sizes.emplace(node, size);
-        stack.pop_back();
-    }
-    return sizes.at(root.get());
-}
-
 /// The pretty text of an expression a person can read, "…" for a larger one.
 std::string stepText(const NodePtr& expression)
 {
-    return printedSize(expression) <= kMaxPrintedNodes ? toPrettyText(expression) : "…";
-}
-
-DerivativeRule ruleOfBuiltin(std::string_view rule)
-{
-    if (rule == "trig") {
-        return DerivativeRule::Trig;
-    }
-    if (rule == "exponential") {
-        return DerivativeRule::Exponential;
-    }
-    if (rule == "logarithm") {
-        return DerivativeRule::Logarithm;
-    }
-    if (rule == "sigmoid identity") {
-        return DerivativeRule::SigmoidIdentity;
-    }
-    if (rule == "tanh identity") {
-        return DerivativeRule::TanhIdentity;
-    }
-    if (rule == "ReLU") {
-        return DerivativeRule::Relu;
-    }
-    if (rule == "abs") {
-        return DerivativeRule::Abs;
-    }
-    if (rule == "power") {
-        return DerivativeRule::Power;
-    }
-    if (rule == "constant") {
-        return DerivativeRule::Constant;
-    }
-    return DerivativeRule::Other;
+    return printedSize(*expression, kMaxPrintedNodes + 1) <= kMaxPrintedNodes
+               ? toPrettyText(expression)
+               : "…";
 }
 
 /// The rule in a builtin's own step, when its argument is the variable itself: "(trig)".
 std::string builtinRuleDetail(const BuiltinInfo& info)
 {
-    switch (info.id) {
-    case Builtin::Relu:
-        return "ReLU: 1 if u > 0, else 0; 0 at the kink";
-    case Builtin::Abs:
-        return "abs: −1 if u < 0, 1 if u > 0; 0 at the kink";
-    default:
-        return std::string(info.rule);
-    }
+    return std::string(info.kinkRule.empty() ? info.rule : info.kinkRule);
 }
 
 /// The outer derivative as a chain-rule step names it: "sin′ = cos", "σ′(u) = σ(u)(1 − σ(u))".
 std::string builtinOuterText(const BuiltinInfo& info)
 {
-    switch (info.id) {
-    case Builtin::Relu:
-        return "ReLU′ = 1 if u > 0, else 0; 0 at the kink";
-    case Builtin::Abs:
-        return "abs′ = sign; 0 at the kink";
-    default:
-        break;
+    if (!info.kinkOuter.empty()) {
+        return std::string(info.kinkOuter);
     }
     const std::string label(info.prettyName == "√" ? info.name : info.prettyName);
     const std::string_view text = info.derivativeText;
@@ -560,7 +490,7 @@ void Tracer::explain(const NodePtr& part, int depth, double sign)
         const NodePtr& argument = children[0];
         const std::string ruleName(info.rule);
         if (isVariable(*argument, variable)) {
-            step(ruleOfBuiltin(info.rule), ruleName, shown(derivative), builtinRuleDetail(info));
+            step(info.ruleKind, ruleName, shown(derivative), builtinRuleDetail(info));
             return;
         }
         const NodePtr outer = simplify(info.derivative(argument, part));

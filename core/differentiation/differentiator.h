@@ -2,32 +2,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "expression/builtins.h"
 #include "expression/node.h"
 
 #include <string>
 #include <vector>
 
 namespace gradlab {
-
-/// The rules a derivation step can cite.
-enum class DerivativeRule {
-    Constant,
-    Variable,
-    Sum,
-    ConstantMultiple,
-    Power,
-    Product,
-    Quotient,
-    Chain,
-    Exponential,
-    Logarithm,
-    Trig,
-    SigmoidIdentity,
-    TanhIdentity,
-    Relu,
-    Abs,
-    Other, ///< inverse trig, hyperbolic and the like: the builtin table's rule text says which
-};
 
 /// \brief One step of a derivation: "3xy → 3y (constant multiple)".
 struct DerivationStep

@@ -204,6 +204,37 @@ struct Term
     std::size_t order = 0; ///< position of first appearance
 };
 
+/// A simplified product (or sum) of more parts than this that is a part of a larger one stays
+/// whole there: reading its parts again at every use would cost the square of the length of a
+/// chain of products such as the product rule builds, (uv)′ = u′v + uv′ with u a product itself.
+constexpr std::size_t kMaxFlattenedParts = 64;
+
+/// Whether the chain of ·, / (\a product) or +, − at \a root has more than kMaxFlattenedParts
+/// parts. Walks at most that many.
+bool isLongChain(const Node& root, bool product)
+{
+    std::vector<const Node*> stack{&root};
+    std::size_t parts = 0;
+    while (!stack.empty()) {
+        const Node* node = stack.back();
+        stack.pop_back();
+        const NodeKind kind = node->kind();
+        const bool inner = kind == NodeKind::Negate ||
+                           (product ? kind == NodeKind::Multiply || kind == NodeKind::Divide
+                                    : kind == NodeKind::Add || kind == NodeKind::Subtract);
+        if (!inner) {
+            if (++parts > kMaxFlattenedParts) {
+                return true;
+            }
+            continue;
+        }
+        for (const NodePtr& child : node->children()) {
+            stack.push_back(child.get());
+        }
+    }
+    return false;
+}
+
 /// Sort order of factors in a printed product: 3·π·a·x·y·sin(x).
 int factorCategory(const Node& base)
 {
@@ -631,6 +662,9 @@ NodePtr Simplifier::combineCall(const NodePtr& node)
 // Reads a simplified node as coefficient · ∏ factors.
 Product Simplifier::productOf(const NodePtr& simplified)
 {
+    if (isLongChain(*simplified, true)) {
+        return Product{1.0, {Factor{simplified, 1.0}}};
+    }
     ProductBuilder product(*this);
     std::vector<std::pair<const NodePtr*, double>> stack{{&simplified, 1.0}};
     while (!stack.empty()) {
@@ -666,6 +700,10 @@ Product Simplifier::productOf(const NodePtr& simplified)
 
 void Simplifier::addTerms(const NodePtr& simplified, double sign, SumBuilder& sum)
 {
+    if (isLongChain(*simplified, false)) {
+        sum.addTerm(sign, {Factor{simplified, 1.0}});
+        return;
+    }
     std::vector<std::pair<NodePtr, double>> terms;
     sumLeaves(simplified, false, terms);
     for (const auto& [term, termSign] : terms) {

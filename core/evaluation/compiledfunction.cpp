@@ -88,10 +88,10 @@ CompiledFunction& CompiledFunction::operator=(CompiledFunction&&) noexcept = def
 
 CompiledFunction CompiledFunction::compile(const NodePtr& expression,
                                            const std::vector<std::string>& parameterNames,
-                                           DerivativeOrder order)
+                                           DerivativeOrder order, DerivativeMethod method)
 {
     CompiledFunction function;
-    function.m_program = Program::build(expression, parameterNames, order);
+    function.m_program = Program::build(expression, parameterNames, order, method);
     if (function.m_program) {
         function.m_parameters.assign(parameterNames.size(), kNaN);
     }
@@ -106,6 +106,11 @@ bool CompiledFunction::isValid() const
 DerivativeOrder CompiledFunction::order() const
 {
     return m_program ? m_program->order() : DerivativeOrder::Value;
+}
+
+DerivativeMethod CompiledFunction::derivativeMethod() const
+{
+    return m_program ? m_program->method() : DerivativeMethod::Symbolic;
 }
 
 const std::vector<std::string>& CompiledFunction::parameterNames() const

@@ -16,10 +16,26 @@ namespace gradlab {
 /// How many derivatives a compiled program computes besides f.
 enum class DerivativeOrder { Value = 0, Gradient = 1, Hessian = 2 };
 
+/// How a compiled program finds ∇f and the Hessian. Both give the same numbers up to rounding.
+enum class DerivativeMethod {
+    /// Symbolic when f has at most Program::kSymbolicOperationLimit (64) operations and the
+    /// symbolic program is at most Program::kSymbolicLengthFactor (2) times as long as the
+    /// forward-mode one; forward mode otherwise.
+    Automatic,
+    /// The simplified symbolic derivatives, compiled: the fewest operations for small formulas,
+    /// but their size can grow as the square (∇f) and cube (Hessian) of f's for products.
+    Symbolic,
+    /// Forward-mode automatic differentiation on the program (second-order dual numbers, each of
+    /// their parts a value of the program): a small constant times f's operations, whatever the
+    /// shape of f.
+    Forward,
+};
+
 class Program; // the instruction list; defined in the .cpp
 
-/// \brief f(x, y) compiled together with its symbolic gradient (and, on request, Hessian) into one
-/// straight-line program that shares common subexpressions between f and its derivatives.
+/// \brief f(x, y) compiled together with its gradient (and, on request, Hessian) into one
+/// straight-line program that shares common subexpressions between f and its derivatives. The
+/// derivatives are symbolic or forward-mode automatic ones (DerivativeMethod).
 /// Cheap to copy (the program is shared and immutable); parameter values are per copy. The const
 /// functions may be called from several threads at once.
 ///
@@ -40,10 +56,14 @@ public:
     /// node whose name is not in the list evaluates to NaN.
     static CompiledFunction compile(const NodePtr& expression,
                                     const std::vector<std::string>& parameterNames = {},
-                                    DerivativeOrder order = DerivativeOrder::Hessian);
+                                    DerivativeOrder order = DerivativeOrder::Hessian,
+                                    DerivativeMethod method = DerivativeMethod::Automatic);
 
     bool isValid() const;
     DerivativeOrder order() const;
+    /// The method the derivatives were compiled with: Symbolic or Forward (Symbolic when only f
+    /// was compiled).
+    DerivativeMethod derivativeMethod() const;
     const std::vector<std::string>& parameterNames() const;
     void setParameters(std::span<const double> values);
     /// Operations in the shared program after common-subexpression elimination: the steps

@@ -71,81 +71,10 @@ struct ReverseDivideOp
     static double apply(double t, double c) { return c / t; }
 };
 
-// The builtins, inlined into their kernels. Each is the very expression of its row in the
-// builtin table (builtins.cpp); tst_compiledfunction checks that they agree bit for bit.
-#define GRADLAB_BUILTIN_OP(Name, expression)                                                       \
-    struct Name                                                                                    \
-    {                                                                                              \
-        static double apply(double u) { return expression; }                                       \
-    };
-GRADLAB_BUILTIN_OP(SinOp, std::sin(u))
-GRADLAB_BUILTIN_OP(CosOp, std::cos(u))
-GRADLAB_BUILTIN_OP(TanOp, std::tan(u))
-GRADLAB_BUILTIN_OP(AsinOp, std::asin(u))
-GRADLAB_BUILTIN_OP(AcosOp, std::acos(u))
-GRADLAB_BUILTIN_OP(AtanOp, std::atan(u))
-GRADLAB_BUILTIN_OP(SinhOp, std::sinh(u))
-GRADLAB_BUILTIN_OP(CoshOp, std::cosh(u))
-GRADLAB_BUILTIN_OP(TanhOp, std::tanh(u))
-GRADLAB_BUILTIN_OP(ExpOp, std::exp(u))
-GRADLAB_BUILTIN_OP(LogOp, std::log(u))
-GRADLAB_BUILTIN_OP(SqrtOp, std::sqrt(u))
-GRADLAB_BUILTIN_OP(AbsOp, std::fabs(u))
-GRADLAB_BUILTIN_OP(ReluOp, u > 0 ? u : (u <= 0 ? 0.0 : u))
-GRADLAB_BUILTIN_OP(SignOp, u > 0 ? 1.0 : (u < 0 ? -1.0 : (u == 0 ? 0.0 : u)))
-GRADLAB_BUILTIN_OP(StepOp, u > 0 ? 1.0 : (u <= 0 ? 0.0 : u))
-#undef GRADLAB_BUILTIN_OP
-struct SigmoidOp
-{
-    // σ(u) = 1/(1+e^−u) = e^u/(1+e^u), the branch chosen so that exp never overflows.
-    static double apply(double u)
-    {
-        if (u >= 0) {
-            return 1.0 / (1.0 + std::exp(-u));
-        }
-        const double e = std::exp(u);
-        return e / (1.0 + e);
-    }
-};
-
+// The builtins run through their rows of the builtin table (builtins.cpp), the one place that
+// says what each computes: a point through evaluate, a column block through evaluateMany.
 double callBuiltin(Builtin builtin, double u)
 {
-    switch (builtin) {
-    case Builtin::Sin:
-        return SinOp::apply(u);
-    case Builtin::Cos:
-        return CosOp::apply(u);
-    case Builtin::Tan:
-        return TanOp::apply(u);
-    case Builtin::Asin:
-        return AsinOp::apply(u);
-    case Builtin::Acos:
-        return AcosOp::apply(u);
-    case Builtin::Atan:
-        return AtanOp::apply(u);
-    case Builtin::Sinh:
-        return SinhOp::apply(u);
-    case Builtin::Cosh:
-        return CoshOp::apply(u);
-    case Builtin::Tanh:
-        return TanhOp::apply(u);
-    case Builtin::Exp:
-        return ExpOp::apply(u);
-    case Builtin::Log:
-        return LogOp::apply(u);
-    case Builtin::Sqrt:
-        return SqrtOp::apply(u);
-    case Builtin::Abs:
-        return AbsOp::apply(u);
-    case Builtin::Sigmoid:
-        return SigmoidOp::apply(u);
-    case Builtin::Relu:
-        return ReluOp::apply(u);
-    case Builtin::Sign:
-        return SignOp::apply(u);
-    case Builtin::Step:
-        return StepOp::apply(u);
-    }
     return builtinInfo(builtin).evaluate(u);
 }
 
@@ -257,27 +186,10 @@ void arithmeticKernel(const Program::VectorInstruction& instruction, double* con
     }
 }
 
-// Loops around calls are not unrolled: with the call inside, unrolling measured a third slower.
-template <typename F>
 void builtinKernel(const Program::VectorInstruction& instruction, double* const* columns,
                    const double*, int count)
 {
-    double* __restrict result = columns[instruction.result];
-    const double* __restrict a = columns[instruction.operands[0]];
-    for (int i = 0; i < count; ++i) {
-        result[i] = F::apply(a[i]);
-    }
-}
-
-void functionKernel(const Program::VectorInstruction& instruction, double* const* columns,
-                    const double*, int count)
-{
-    double* __restrict result = columns[instruction.result];
-    const double* __restrict a = columns[instruction.operands[0]];
-    double (*const function)(double) = instruction.function;
-    for (int i = 0; i < count; ++i) {
-        result[i] = function(a[i]);
-    }
+    instruction.evaluateMany(columns[instruction.operands[0]], columns[instruction.result], count);
 }
 
 template <unsigned Mask>
@@ -375,47 +287,6 @@ Program::Kernel arithmeticKernelFor(Step inner, unsigned innerMask, Step outer, 
     }
 }
 
-Program::Kernel builtinKernelFor(Builtin builtin)
-{
-    switch (builtin) {
-    case Builtin::Sin:
-        return &builtinKernel<SinOp>;
-    case Builtin::Cos:
-        return &builtinKernel<CosOp>;
-    case Builtin::Tan:
-        return &builtinKernel<TanOp>;
-    case Builtin::Asin:
-        return &builtinKernel<AsinOp>;
-    case Builtin::Acos:
-        return &builtinKernel<AcosOp>;
-    case Builtin::Atan:
-        return &builtinKernel<AtanOp>;
-    case Builtin::Sinh:
-        return &builtinKernel<SinhOp>;
-    case Builtin::Cosh:
-        return &builtinKernel<CoshOp>;
-    case Builtin::Tanh:
-        return &builtinKernel<TanhOp>;
-    case Builtin::Exp:
-        return &builtinKernel<ExpOp>;
-    case Builtin::Log:
-        return &builtinKernel<LogOp>;
-    case Builtin::Sqrt:
-        return &builtinKernel<SqrtOp>;
-    case Builtin::Abs:
-        return &builtinKernel<AbsOp>;
-    case Builtin::Sigmoid:
-        return &builtinKernel<SigmoidOp>;
-    case Builtin::Relu:
-        return &builtinKernel<ReluOp>;
-    case Builtin::Sign:
-        return &builtinKernel<SignOp>;
-    case Builtin::Step:
-        return &builtinKernel<StepOp>;
-    }
-    return &functionKernel;
-}
-
 Program::Kernel powerKernelFor(unsigned mask)
 {
     switch (mask) {
@@ -491,35 +362,164 @@ public:
     std::vector<Value> take() { return std::move(m_values); }
 
     /// The value of a whole tree, walked without recursion (trees can be thousands deep).
-    int lower(const NodePtr& root)
+    int lower(const NodePtr& root) { return lower(root, m_memo); }
+
+    /// The number of operations (values that are not leaves) in the program so far.
+    std::size_t operationCount() const
+    {
+        return static_cast<std::size_t>(
+            std::count_if(m_values.begin(), m_values.end(),
+                          [](const Value& value) { return !isLeaf(value.operation); }));
+    }
+
+    /// The value 0 where \a id is the structural zero −1, else \a id.
+    int materialize(int id) { return id < 0 ? number(0.0) : id; }
+
+    /// ∂value/∂variable by forward-mode automatic differentiation: each value v gets its tangent
+    /// v′ as a new value built from the operands and their tangents by the rules of dual numbers,
+    /// (a·b)′ = a′·b + a·b′, (a/b)′ = (a′ − (a/b)·b′)/b, f(a)′ = f′(a)·a′ with f′ from the builtin
+    /// table, so that v′ costs a small constant number of operations. −1 is an exact zero: a value
+    /// free of the variable has no tangent, and the rules leave such terms out, as the symbolic
+    /// constant rule does. Applied to a tangent it gives the second derivatives (the Hessian's
+    /// parts of second-order dual numbers). Iterative over the value numbers, which are in
+    /// topological order: any depth.
+    int derivative(int id, Variable variable)
+    {
+        std::vector<int>& tangent = variable == Variable::X ? m_tangentX : m_tangentY;
+        constexpr int kUnknown = -2;
+        tangent.resize(m_values.size(), kUnknown);
+        std::vector<int> needed;
+        std::vector<int> stack{id};
+        while (!stack.empty()) {
+            const int v = stack.back();
+            stack.pop_back();
+            if (tangent[static_cast<std::size_t>(v)] != kUnknown) {
+                continue;
+            }
+            tangent[static_cast<std::size_t>(v)] = kPending;
+            needed.push_back(v);
+            for (const int operand : at(v).operands) {
+                if (operand >= 0 && tangent[static_cast<std::size_t>(operand)] == kUnknown) {
+                    stack.push_back(operand);
+                }
+            }
+        }
+        std::sort(needed.begin(), needed.end());
+        for (const int v : needed) {
+            const int result = tangentOf(v, variable, tangent);
+            tangent.resize(std::max(tangent.size(), m_values.size()), kUnknown);
+            tangent[static_cast<std::size_t>(v)] = result;
+        }
+        return tangent[static_cast<std::size_t>(id)];
+    }
+
+private:
+    using Memo = std::unordered_map<const Node*, int>;
+    /// Marks a value whose tangent is being found.
+    static constexpr int kPending = -3;
+
+    int lower(const NodePtr& root, Memo& memo)
     {
         std::vector<std::pair<const Node*, bool>> stack{{root.get(), false}};
         while (!stack.empty()) {
             const auto [node, expanded] = stack.back();
-            if (m_memo.contains(node)) {
+            if (memo.contains(node)) {
                 stack.pop_back();
                 continue;
             }
             if (!expanded) {
                 stack.back().second = true;
                 for (const NodePtr& child : node->children()) {
-                    if (!m_memo.contains(child.get())) {
+                    if (!memo.contains(child.get())) {
                         stack.emplace_back(child.get(), false);
                     }
                 }
                 continue;
             }
             stack.pop_back();
-            m_memo.emplace(node, lowerNode(*node));
+            memo.emplace(node, lowerNode(*node, memo));
         }
-        return m_memo.at(root.get());
+        return memo.at(root.get());
     }
 
-private:
-    int lowerNode(const Node& node)
+    /// The tangent of value \a v, its operands' tangents known.
+    int tangentOf(int v, Variable variable, const std::vector<int>& tangent)
+    {
+        const Value value = at(v);
+        const int a = value.operands[0];
+        const int b = value.operands[1];
+        const auto of = [&](int operand) {
+            return operand >= 0 ? tangent[static_cast<std::size_t>(operand)] : -1;
+        };
+        const int da = of(a);
+        const int db = of(b);
+        switch (value.operation) {
+        case Operation::X:
+            return variable == Variable::X ? number(1.0) : -1;
+        case Operation::Y:
+            return variable == Variable::Y ? number(1.0) : -1;
+        case Operation::Number:
+        case Operation::Parameter:
+            return -1;
+        case Operation::Negate:
+            return da < 0 ? -1 : negate(da);
+        case Operation::Add:
+            return plus(da, db);
+        case Operation::Subtract:
+            return minus(da, db);
+        case Operation::Multiply:
+            return plus(times(da, b), times(a, db)); // (ab)′ = a′b + ab′
+        case Operation::Divide:
+            // (a/b)′ = (a′ − (a/b)·b′)/b: the quotient itself is reused.
+            return quotient(minus(da, times(v, db)), b);
+        case Operation::Power:
+            if (da < 0 && db < 0) {
+                return -1;
+            }
+            if (db < 0) {
+                // (a^b)′ = b·a^(b−1)·a′ for b free of the variable.
+                return times(times(b, power(a, subtract(b, number(1.0)))), da);
+            }
+            // (a^b)′ = a^b·(b′·ln a + b·a′/a).
+            return times(v, plus(times(db, call(Builtin::Log, a)), quotient(times(b, da), a)));
+        case Operation::Call:
+            // f(a)′ = f′(a)·a′
+            return da < 0 ? -1 : times(outerDerivative(value.builtin, a, v), da);
+        }
+        return -1;
+    }
+
+    /// f′(a) from the builtin table's rule, lowered with u = a and f(u) = \a self.
+    int outerDerivative(Builtin builtin, int a, int self)
+    {
+        const NodePtr derivative = builtinInfo(builtin).derivative(m_argument, m_self);
+        Memo memo{{m_argument.get(), a}, {m_self.get(), self}};
+        return lower(derivative, memo);
+    }
+
+    // Tangent arithmetic: −1 (and the literal 0) is an exact zero that drops out of the terms.
+    bool isZero(int id) const { return id < 0 || isNumber(id, 0.0); }
+    int plus(int a, int b)
+    {
+        if (isZero(a)) {
+            return isZero(b) ? -1 : b;
+        }
+        return isZero(b) ? a : add(a, b);
+    }
+    int minus(int a, int b)
+    {
+        if (isZero(b)) {
+            return isZero(a) ? -1 : a;
+        }
+        return isZero(a) ? negate(b) : subtract(a, b);
+    }
+    int times(int a, int b) { return isZero(a) || isZero(b) ? -1 : multiply(a, b); }
+    int quotient(int a, int b) { return isZero(a) ? -1 : divide(a, b); }
+
+    int lowerNode(const Node& node, const Memo& memo)
     {
         const auto child = [&](std::size_t i) {
-            return m_memo.at(node.child(i).get());
+            return memo.at(node.child(i).get());
         };
         switch (node.kind()) {
         case NodeKind::Number:
@@ -773,51 +773,108 @@ private:
     const std::vector<std::string>& m_parameterNames;
     std::vector<Value> m_values;
     std::unordered_map<ValueKey, int, ValueKeyHash> m_index;
-    std::unordered_map<const Node*, int> m_memo;
+    Memo m_memo;
+    std::vector<int> m_tangentX; ///< ∂v/∂x of value v: a value, −1 for zero, −2 not yet known
+    std::vector<int> m_tangentY;
+    /// Stand-ins for u and f(u) in the builtin table's derivative rules.
+    const NodePtr m_argument = Node::parameter("u");
+    const NodePtr m_self = Node::parameter("f(u)");
 };
 
 // ---- Program -----------------------------------------------------------------------------------
 
 std::shared_ptr<const Program> Program::build(const NodePtr& expression,
                                               const std::vector<std::string>& parameterNames,
-                                              DerivativeOrder order)
+                                              DerivativeOrder order, DerivativeMethod method)
 {
     if (!expression) {
         return nullptr;
     }
-    std::array<NodePtr, kOutputCount> outputs;
-    outputs[static_cast<std::size_t>(Output::F)] = expression;
+    std::shared_ptr<Program> program;
+    if (method == DerivativeMethod::Symbolic || order == DerivativeOrder::Value) {
+        program = buildSymbolic(expression, parameterNames, order);
+    } else {
+        program = buildForward(expression, parameterNames, order);
+        const std::array<int, 1> value{program->output(Output::F)};
+        // The symbolic program is tried where it is cheap to build, and kept unless it is more
+        // than twice as long: simplified, it is often the shortest for small formulas, and the
+        // numbers of small formulas stay those of the symbolic derivatives that gradlab always
+        // had.
+        if (method == DerivativeMethod::Automatic &&
+            program->steps(value).size() <= kSymbolicOperationLimit) {
+            std::shared_ptr<Program> symbolic = buildSymbolic(expression, parameterNames, order);
+            if (symbolic->m_allSteps.size() <= kSymbolicLengthFactor * program->m_allSteps.size()) {
+                program = std::move(symbolic);
+            }
+        }
+    }
+    program->plan();
+    return program;
+}
+
+std::shared_ptr<Program> Program::buildSymbolic(const NodePtr& expression,
+                                                const std::vector<std::string>& parameterNames,
+                                                DerivativeOrder order)
+{
+    std::array<NodePtr, kOutputCount> trees;
+    trees[static_cast<std::size_t>(Output::F)] = expression;
     if (order != DerivativeOrder::Value) {
         const NodePtr dx = simplify(differentiate(expression, Variable::X));
         const NodePtr dy = simplify(differentiate(expression, Variable::Y));
-        outputs[static_cast<std::size_t>(Output::Dx)] = dx;
-        outputs[static_cast<std::size_t>(Output::Dy)] = dy;
+        trees[static_cast<std::size_t>(Output::Dx)] = dx;
+        trees[static_cast<std::size_t>(Output::Dy)] = dy;
         if (order == DerivativeOrder::Hessian) {
-            outputs[static_cast<std::size_t>(Output::Dxx)] =
-                simplify(differentiate(dx, Variable::X));
-            outputs[static_cast<std::size_t>(Output::Dxy)] =
-                simplify(differentiate(dx, Variable::Y));
-            outputs[static_cast<std::size_t>(Output::Dyy)] =
-                simplify(differentiate(dy, Variable::Y));
+            trees[static_cast<std::size_t>(Output::Dxx)] = simplify(differentiate(dx, Variable::X));
+            trees[static_cast<std::size_t>(Output::Dxy)] = simplify(differentiate(dx, Variable::Y));
+            trees[static_cast<std::size_t>(Output::Dyy)] = simplify(differentiate(dy, Variable::Y));
         }
     }
-    return build(outputs, parameterNames, order);
+    Builder builder(parameterNames);
+    std::array<int, kOutputCount> outputs{-1, -1, -1, -1, -1, -1};
+    for (std::size_t k = 0; k < trees.size(); ++k) {
+        if (trees[k]) {
+            outputs[k] = builder.lower(trees[k]);
+        }
+    }
+    return assemble(builder, outputs, parameterNames, order, DerivativeMethod::Symbolic);
 }
 
-std::shared_ptr<const Program> Program::build(const std::array<NodePtr, kOutputCount>& outputs,
-                                              const std::vector<std::string>& parameterNames,
-                                              DerivativeOrder order)
+std::shared_ptr<Program> Program::buildForward(const NodePtr& expression,
+                                               const std::vector<std::string>& parameterNames,
+                                               DerivativeOrder order)
+{
+    Builder builder(parameterNames);
+    std::array<int, kOutputCount> outputs{-1, -1, -1, -1, -1, -1};
+    const int f = builder.lower(expression);
+    outputs[static_cast<std::size_t>(Output::F)] = f;
+    if (order != DerivativeOrder::Value) {
+        const int dx = builder.derivative(f, Variable::X);
+        const int dy = builder.derivative(f, Variable::Y);
+        if (order == DerivativeOrder::Hessian) {
+            // The second-order parts: ∂²f/∂x², ∂²f/∂x∂y = ∂(∂f/∂x)/∂y and ∂²f/∂y².
+            outputs[static_cast<std::size_t>(Output::Dxx)] =
+                builder.materialize(dx < 0 ? -1 : builder.derivative(dx, Variable::X));
+            outputs[static_cast<std::size_t>(Output::Dxy)] =
+                builder.materialize(dx < 0 ? -1 : builder.derivative(dx, Variable::Y));
+            outputs[static_cast<std::size_t>(Output::Dyy)] =
+                builder.materialize(dy < 0 ? -1 : builder.derivative(dy, Variable::Y));
+        }
+        outputs[static_cast<std::size_t>(Output::Dx)] = builder.materialize(dx);
+        outputs[static_cast<std::size_t>(Output::Dy)] = builder.materialize(dy);
+    }
+    return assemble(builder, outputs, parameterNames, order, DerivativeMethod::Forward);
+}
+
+std::shared_ptr<Program> Program::assemble(Builder& builder,
+                                           const std::array<int, kOutputCount>& outputs,
+                                           const std::vector<std::string>& parameterNames,
+                                           DerivativeOrder order, DerivativeMethod method)
 {
     auto program = std::make_shared<Program>();
     program->m_order = order;
+    program->m_method = method;
     program->m_parameterNames = parameterNames;
-    Builder builder(parameterNames);
-    for (int k = 0; k < kOutputCount; ++k) {
-        if (outputs[static_cast<std::size_t>(k)]) {
-            program->m_outputs[static_cast<std::size_t>(k)] =
-                builder.lower(outputs[static_cast<std::size_t>(k)]);
-        }
-    }
+    program->m_outputs = outputs;
     program->m_values = builder.take();
 
     const std::size_t count = program->m_values.size();
@@ -833,9 +890,12 @@ std::shared_ptr<const Program> Program::build(const std::array<NodePtr, kOutputC
     const std::array<int, 1> value{program->output(Output::F)};
     program->m_valueSteps = program->steps(value);
     program->m_allSteps = program->steps(program->m_outputs);
-    program->m_plans = {program->lower(false, false), program->lower(false, true),
-                        program->lower(true, false), program->lower(true, true)};
     return program;
+}
+
+void Program::plan()
+{
+    m_plans = {lower(false, false), lower(false, true), lower(true, false), lower(true, true)};
 }
 
 std::vector<bool> Program::reachable(std::span<const int> outputs) const
@@ -1105,8 +1165,8 @@ Program::Pass lowerPass(const std::vector<Program::Value>& values, PassRequest r
             }
         }
         if (form.operation == Operation::Call) {
-            instruction.kernel = builtinKernelFor(valueOf(v).builtin);
-            instruction.function = builtinInfo(valueOf(v).builtin).evaluate;
+            instruction.kernel = &builtinKernel;
+            instruction.evaluateMany = builtinInfo(valueOf(v).builtin).evaluateMany;
         } else if (form.operation == Operation::Power) {
             instruction.kernel = powerKernelFor(mask);
         } else {

@@ -82,7 +82,8 @@ public:
         int result = 0;
         /// a, b, c: column numbers, or slot numbers for the operands the kernel takes as scalars.
         std::array<int, 3> operands{0, 0, 0};
-        double (*function)(double) = nullptr; ///< builtins without a kernel of their own
+        /// A builtin's column loop, from its row of the builtin table.
+        void (*evaluateMany)(const double* u, double* result, int count) = nullptr;
     };
 
     /// \brief How an output not written by an instruction gets its values.
@@ -117,12 +118,21 @@ public:
         Pass points;                   ///< the rest, at every point
     };
 
-    /// Builds the program of \a expression and its symbolic derivatives up to \a order.
-    static std::shared_ptr<const Program> build(const NodePtr& expression,
-                                                const std::vector<std::string>& parameterNames,
-                                                DerivativeOrder order);
+    /// DerivativeMethod::Automatic tries the symbolic derivatives only for an f of at most this
+    /// many operations: their size grows as a power of f's, and below this they are built in well
+    /// under a millisecond.
+    static constexpr std::size_t kSymbolicOperationLimit = 64;
+    /// ... and keeps them while their program is at most this many times the forward-mode one.
+    static constexpr std::size_t kSymbolicLengthFactor = 2;
+
+    /// Builds the program of \a expression and its derivatives up to \a order, found by \a method.
+    static std::shared_ptr<const Program>
+    build(const NodePtr& expression, const std::vector<std::string>& parameterNames,
+          DerivativeOrder order, DerivativeMethod method = DerivativeMethod::Automatic);
 
     DerivativeOrder order() const { return m_order; }
+    /// Symbolic or Forward: how the derivatives were found.
+    DerivativeMethod method() const { return m_method; }
     const std::vector<std::string>& parameterNames() const { return m_parameterNames; }
     /// Operations (not leaves) that evaluate() runs for all compiled outputs.
     std::size_t instructionCount() const { return m_allSteps.size(); }
@@ -147,10 +157,21 @@ public:
 
 private:
     class Builder;
-    /// Builds a program of given output trees (null entries are not computed).
-    static std::shared_ptr<const Program> build(const std::array<NodePtr, kOutputCount>& outputs,
-                                                const std::vector<std::string>& parameterNames,
-                                                DerivativeOrder order);
+    /// The program of the symbolic derivatives of \a expression, compiled.
+    static std::shared_ptr<Program> buildSymbolic(const NodePtr& expression,
+                                                  const std::vector<std::string>& parameterNames,
+                                                  DerivativeOrder order);
+    /// The program of \a expression with its forward-mode derivatives.
+    static std::shared_ptr<Program> buildForward(const NodePtr& expression,
+                                                 const std::vector<std::string>& parameterNames,
+                                                 DerivativeOrder order);
+    /// A program of \a builder's values with the given outputs (−1: not computed).
+    static std::shared_ptr<Program> assemble(Builder& builder,
+                                             const std::array<int, kOutputCount>& outputs,
+                                             const std::vector<std::string>& parameterNames,
+                                             DerivativeOrder order, DerivativeMethod method);
+    /// Makes the plans: the last step of building, once the choice of program is made.
+    void plan();
     /// Marks the values that \a outputs depend on (themselves included).
     std::vector<bool> reachable(std::span<const int> outputs) const;
     /// The operations \a outputs need, in program order.
@@ -158,6 +179,7 @@ private:
     VectorPlan lower(bool grid, bool withGradient) const;
 
     DerivativeOrder m_order = DerivativeOrder::Value;
+    DerivativeMethod m_method = DerivativeMethod::Symbolic;
     std::vector<std::string> m_parameterNames;
     std::vector<Value> m_values;
     std::vector<double> m_initialSlots;                ///< literals in place, NaN elsewhere

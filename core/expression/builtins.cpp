@@ -84,6 +84,15 @@ double absValue(double u)
     return std::fabs(u);
 }
 
+// Loops around calls are not unrolled: with the call inside, unrolling measured a third slower.
+template <double (*F)(double)>
+void evaluateMany(const double* __restrict u, double* __restrict result, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        result[i] = F(u[i]);
+    }
+}
+
 // Derivatives d f(u) / du.
 NodePtr dSin(const NodePtr& u, const NodePtr&)
 {
@@ -151,24 +160,42 @@ NodePtr dZero(const NodePtr&, const NodePtr&)
 }
 
 constexpr std::array<BuiltinInfo, 17> kTable{{
-    {Builtin::Sin, "sin", 1, sinValue, dSin, "trig", "cos(u)", "sin"},
-    {Builtin::Cos, "cos", 1, cosValue, dCos, "trig", "−sin(u)", "cos"},
-    {Builtin::Tan, "tan", 1, tanValue, dTan, "trig", "1/cos²(u)", "tan"},
-    {Builtin::Asin, "asin", 1, asinValue, dAsin, "inverse trig", "1/√(1 − u²)", "arcsin"},
-    {Builtin::Acos, "acos", 1, acosValue, dAcos, "inverse trig", "−1/√(1 − u²)", "arccos"},
-    {Builtin::Atan, "atan", 1, atanValue, dAtan, "inverse trig", "1/(1 + u²)", "arctan"},
-    {Builtin::Sinh, "sinh", 1, sinhValue, dSinh, "hyperbolic", "cosh(u)", "sinh"},
-    {Builtin::Cosh, "cosh", 1, coshValue, dCosh, "hyperbolic", "sinh(u)", "cosh"},
-    {Builtin::Tanh, "tanh", 1, tanhValue, dTanh, "tanh identity", "1 − tanh²(u)", "tanh"},
-    {Builtin::Exp, "exp", 1, expValue, dExp, "exponential", "eᵘ", "exp"},
-    {Builtin::Log, "log", 1, logValue, dLog, "logarithm", "1/u", "ln"},
-    {Builtin::Sqrt, "sqrt", 1, sqrtValue, dSqrt, "power", "1/(2√u)", "√"},
-    {Builtin::Abs, "abs", 1, absValue, dAbs, "abs", "sign(u), 0 at u = 0", "abs"},
+    {Builtin::Sin, "sin", 1, sinValue, dSin, "trig", "cos(u)", "sin", DerivativeRule::Trig, "", "",
+     evaluateMany<sinValue>},
+    {Builtin::Cos, "cos", 1, cosValue, dCos, "trig", "−sin(u)", "cos", DerivativeRule::Trig, "", "",
+     evaluateMany<cosValue>},
+    {Builtin::Tan, "tan", 1, tanValue, dTan, "trig", "1/cos²(u)", "tan", DerivativeRule::Trig, "",
+     "", evaluateMany<tanValue>},
+    {Builtin::Asin, "asin", 1, asinValue, dAsin, "inverse trig", "1/√(1 − u²)", "arcsin",
+     DerivativeRule::Other, "", "", evaluateMany<asinValue>},
+    {Builtin::Acos, "acos", 1, acosValue, dAcos, "inverse trig", "−1/√(1 − u²)", "arccos",
+     DerivativeRule::Other, "", "", evaluateMany<acosValue>},
+    {Builtin::Atan, "atan", 1, atanValue, dAtan, "inverse trig", "1/(1 + u²)", "arctan",
+     DerivativeRule::Other, "", "", evaluateMany<atanValue>},
+    {Builtin::Sinh, "sinh", 1, sinhValue, dSinh, "hyperbolic", "cosh(u)", "sinh",
+     DerivativeRule::Other, "", "", evaluateMany<sinhValue>},
+    {Builtin::Cosh, "cosh", 1, coshValue, dCosh, "hyperbolic", "sinh(u)", "cosh",
+     DerivativeRule::Other, "", "", evaluateMany<coshValue>},
+    {Builtin::Tanh, "tanh", 1, tanhValue, dTanh, "tanh identity", "1 − tanh²(u)", "tanh",
+     DerivativeRule::TanhIdentity, "", "", evaluateMany<tanhValue>},
+    {Builtin::Exp, "exp", 1, expValue, dExp, "exponential", "eᵘ", "exp",
+     DerivativeRule::Exponential, "", "", evaluateMany<expValue>},
+    {Builtin::Log, "log", 1, logValue, dLog, "logarithm", "1/u", "ln", DerivativeRule::Logarithm,
+     "", "", evaluateMany<logValue>},
+    {Builtin::Sqrt, "sqrt", 1, sqrtValue, dSqrt, "power", "1/(2√u)", "√", DerivativeRule::Power, "",
+     "", evaluateMany<sqrtValue>},
+    {Builtin::Abs, "abs", 1, absValue, dAbs, "abs", "sign(u), 0 at u = 0", "abs",
+     DerivativeRule::Abs, "abs: −1 if u < 0, 1 if u > 0; 0 at the kink",
+     "abs′ = sign; 0 at the kink", evaluateMany<absValue>},
     {Builtin::Sigmoid, "sigmoid", 1, sigmoidValue, dSigmoid, "sigmoid identity", "σ(u)(1 − σ(u))",
-     "σ"},
-    {Builtin::Relu, "relu", 1, reluValue, dRelu, "ReLU", "1 if u > 0, else 0 (0 at u = 0)", "ReLU"},
-    {Builtin::Sign, "sign", 1, signValue, dZero, "constant", "0", "sign"},
-    {Builtin::Step, "step", 1, stepValue, dZero, "constant", "0", "step"},
+     "σ", DerivativeRule::SigmoidIdentity, "", "", evaluateMany<sigmoidValue>},
+    {Builtin::Relu, "relu", 1, reluValue, dRelu, "ReLU", "1 if u > 0, else 0 (0 at u = 0)", "ReLU",
+     DerivativeRule::Relu, "ReLU: 1 if u > 0, else 0; 0 at the kink",
+     "ReLU′ = 1 if u > 0, else 0; 0 at the kink", evaluateMany<reluValue>},
+    {Builtin::Sign, "sign", 1, signValue, dZero, "constant", "0", "sign", DerivativeRule::Constant,
+     "", "", evaluateMany<signValue>},
+    {Builtin::Step, "step", 1, stepValue, dZero, "constant", "0", "step", DerivativeRule::Constant,
+     "", "", evaluateMany<stepValue>},
 }};
 
 } // namespace

@@ -31,6 +31,26 @@ enum class Builtin {
     Step,
 };
 
+/// The rules a derivation step can cite (the builtin table names each function's).
+enum class DerivativeRule {
+    Constant,
+    Variable,
+    Sum,
+    ConstantMultiple,
+    Power,
+    Product,
+    Quotient,
+    Chain,
+    Exponential,
+    Logarithm,
+    Trig,
+    SigmoidIdentity,
+    TanhIdentity,
+    Relu,
+    Abs,
+    Other, ///< inverse trig, hyperbolic and the like: the builtin table's rule text says which
+};
+
 /// \brief One row of the function table: name, arity, evaluation, derivative rule, pretty name.
 struct BuiltinInfo
 {
@@ -45,6 +65,15 @@ struct BuiltinInfo
     std::string_view
         derivativeText; ///< the rule as the tutorial's table writes it: "σ(u)(1 − σ(u))"
     std::string_view prettyName; ///< for the pretty printer: "σ", "ln"
+    DerivativeRule ruleKind;     ///< the rule a derivation step cites
+    /// For a function with a kink: its own step's rule and the chain rule's outer derivative, in
+    /// words ("ReLU′ = 1 if u > 0, else 0; 0 at the kink"); empty for the others, whose texts
+    /// come from rule and derivativeText.
+    std::string_view kinkRule;
+    std::string_view kinkOuter;
+    /// result[i] = evaluate(u[i]) for i < count, evaluate inlined into the loop: the column
+    /// kernel of compiled programs.
+    void (*evaluateMany)(const double* u, double* result, int count);
 };
 
 /// The whole table, in enumerator order.

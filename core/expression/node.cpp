@@ -4,6 +4,9 @@
 
 #include "builtins.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace gradlab {
 namespace {
 
@@ -125,6 +128,37 @@ NodePtr call(Builtin builtin, NodePtr argument)
     std::vector<NodePtr> arguments;
     arguments.push_back(std::move(argument));
     return Node::call(builtin, std::move(arguments));
+}
+
+std::size_t printedSize(const Node& root, std::size_t cap)
+{
+    // Post-order over the shared nodes: a node's size is 1 + its children's, saturated at cap.
+    std::unordered_map<const Node*, std::size_t> sizes;
+    std::vector<std::pair<const Node*, bool>> stack{{&root, false}};
+    while (!stack.empty()) {
+        auto& [node, expanded] = stack.back();
+        if (sizes.contains(node)) {
+            stack.pop_back();
+            continue;
+        }
+        if (!expanded) {
+            expanded = true;
+            const Node* current = node;
+            for (const NodePtr& child : current->children()) {
+                if (!sizes.contains(child.get())) {
+                    stack.emplace_back(child.get(), false);
+                }
+            }
+            continue;
+        }
+        std::size_t size = 1;
+        for (const NodePtr& child : node->children()) {
+            size = std::min(size + sizes.at(child.get()), cap);
+        }
+        sizes.emplace(node, size);
+        stack.pop_back();
+    }
+    return sizes.at(&root);
 }
 
 bool structurallyEqual(const Node& a, const Node& b)

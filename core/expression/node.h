@@ -74,6 +74,10 @@ private:
     std::vector<NodePtr> m_children;
 };
 
+/// The nodes of \a root as printed, a shared subtree counted at each of its uses, or \a cap if
+/// there are more. Linear in the shared nodes, not in the printed size (which can be exponential).
+std::size_t printedSize(const Node& root, std::size_t cap);
+
 /// Structural equality (numbers compared exactly, names and builtins by identity).
 bool structurallyEqual(const Node& a, const Node& b);
 

@@ -22,6 +22,7 @@ enum class ParseErrorCode {
     WrongArgumentCount,  ///< "sin(x, y)" → at 0
     MissingArgument,     ///< "sin x" or "sin()" → at the function name
     NestedTooDeeply,     ///< 100 000 × "(" → at the first '(' past 256 levels
+    InputTooLong,        ///< more than 1 MiB (1 048 576 bytes) of text → at byte 1 048 576
 };
 
 /// \brief Where and why parsing failed: a code, a 0-based character position, a length, a message.

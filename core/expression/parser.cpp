@@ -15,6 +15,9 @@ namespace {
 /// Recursion limit: parentheses, function calls, signs and exponents together. Deeper input is
 /// NestedTooDeeply instead of a stack overflow; 256 levels is far beyond what anyone types.
 constexpr int kMaxDepth = 256;
+/// Input length limit: a 100 000-term sum is some 200 KB; beyond a MiB the tokens alone would take
+/// tens of MiB.
+constexpr std::size_t kMaxInputBytes = std::size_t{1} << 20;
 
 std::string lowercase(std::string_view text)
 {
@@ -168,6 +171,13 @@ private:
 ParseResult Parser::run()
 {
     ParseResult result;
+    if (m_text.size() > kMaxInputBytes) {
+        fail(ParseErrorCode::InputTooLong, kMaxInputBytes, m_text.size() - kMaxInputBytes,
+             "input too long: " + std::to_string(m_text.size()) + " bytes, more than " +
+                 std::to_string(kMaxInputBytes));
+        result.error = m_error;
+        return result;
+    }
     tokenize();
     if (m_tokens.front().kind == TokenKind::End) {
         fail(ParseErrorCode::EmptyExpression, 0, m_text.size(),

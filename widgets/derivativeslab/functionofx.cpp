@@ -72,6 +72,8 @@ QString describe(ParseErrorCode code, const QString& excerpt)
         return translate("“%1” needs an argument in parentheses").arg(excerpt);
     case ParseErrorCode::NestedTooDeeply:
         return translate("too many nested parentheses");
+    case ParseErrorCode::InputTooLong:
+        return translate("the expression is longer than a MiB");
     }
     return QString();
 }

@@ -371,6 +371,8 @@ QString FunctionPanel::describe(const QString& text, const ParseError& error)
             .arg(position);
     case ParseErrorCode::NestedTooDeeply:
         return tr("Parentheses are nested too deeply at %1.").arg(position);
+    case ParseErrorCode::InputTooLong:
+        return tr("The expression is longer than a MiB.");
     }
     return QString::fromStdString(error.message);
 }
