@@ -6,6 +6,8 @@
 // run, and run colours that survive a scenario file.
 #include "autosave.h"
 #include "charts/runcharts.h"
+#include "common/textlayoutprobe.h"
+#include "contourview/contourview.h"
 #include "functions/presets.h"
 #include "helpdialog.h"
 #include "mainwindow.h"
@@ -47,6 +49,8 @@ private Q_SLOTS:
     void helpMenu();
     void chartsFollowDivergingRuns();
     void runColoursSurviveAScenario();
+    void mapAndChartsTextLayout_data();
+    void mapAndChartsTextLayout();
 
 private:
     QTemporaryDir m_home;
@@ -303,6 +307,42 @@ void TestFirstMinute::runColoursSurviveAScenario()
     for (std::size_t i = 0; i < colours.size(); ++i) {
         QCOMPARE(session->runs()[i].color, colours[i]);
     }
+}
+
+void TestFirstMinute::mapAndChartsTextLayout_data()
+{
+    QTest::addColumn<bool>("presenter");
+    QTest::newRow("default size") << false;
+    QTest::newRow("presenter size") << true;
+}
+
+void TestFirstMinute::mapAndChartsTextLayout()
+{
+    // The map with a diverged run (its note beside the legend) and the charts with two runs:
+    // no text over another, none past the view's edge, at the size of a first start and in
+    // presenter mode's font.
+    QFETCH(bool, presenter);
+    Session session;
+    session.setKeepLearningRates(true);
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + 10y^2")));
+    session.setDomain(Domain{-3, 3, -2, 2});
+    session.setStartPoint({-2.5, 1.2});
+    OptimizerSettings tooFast = defaultSettings(Method::GradientDescent);
+    tooFast.learningRate = 0.2;
+    session.addRun(tooFast);
+    session.addRun(defaultSettings(Method::Adam));
+    session.setCurrentStep(60);
+    ContourView map(&session);
+    RunCharts charts(&session);
+    if (presenter) {
+        testing::presenterFont(&map);
+        testing::presenterFont(&charts);
+    }
+    QVERIFY(testing::showAt(&map, presenter ? QSize(900, 720) : QSize(560, 430)));
+    QVERIFY(!map.divergenceText().isEmpty());
+    testing::checkTextLayout(&map, QStringLiteral("contour view"));
+    QVERIFY(testing::showAt(&charts, presenter ? QSize(900, 420) : QSize(440, 240)));
+    testing::checkTextLayout(&charts, QStringLiteral("run charts"));
 }
 
 QTEST_MAIN(TestFirstMinute)

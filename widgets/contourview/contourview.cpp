@@ -160,6 +160,26 @@ std::vector<QPointF> curvePoints(const QCPCurve* curve)
     return points;
 }
 
+/// Where \a item's text and padding are drawn, in the plot's pixels (as QCPItemText::draw
+/// places them: its position, then its position alignment).
+QRectF pixelRect(const QCPItemText* item)
+{
+    const QFontMetricsF metrics(item->font());
+    QRectF box = metrics.boundingRect(QRectF(0, 0, 1e6, 1e6),
+                                      Qt::TextDontClip | item->textAlignment(), item->text());
+    const QMargins padding = item->padding();
+    box.adjust(-padding.left(), -padding.top(), padding.right(), padding.bottom());
+    const QPointF anchor = item->position->pixelPosition();
+    const Qt::Alignment alignment = item->positionAlignment();
+    const double x = alignment & Qt::AlignRight     ? anchor.x() - box.width()
+                     : alignment & Qt::AlignHCenter ? anchor.x() - box.width() / 2
+                                                    : anchor.x();
+    const double y = alignment & Qt::AlignBottom    ? anchor.y() - box.height()
+                     : alignment & Qt::AlignVCenter ? anchor.y() - box.height() / 2
+                                                    : anchor.y();
+    return QRectF(QPointF(x, y), box.size());
+}
+
 QCPItemText* makeNote(QCustomPlot* plot, QCPLayer* layer, double x, double y,
                       Qt::Alignment alignment)
 {
@@ -1033,6 +1053,13 @@ void ContourView::wrapNotes()
                                   : 0.0;
         note->setText(
             wrapText(*text, QFontMetricsF(note->font()), std::max(width - legend, 0.4 * width)));
+    }
+    // A contour level's label under a note would be drawn over by it, half legible: left out.
+    for (QCPItemText* label : m_contourLabels) {
+        const QRectF at = pixelRect(label);
+        label->setVisible(std::none_of(notes.begin(), notes.end(), [&](const auto& note) {
+            return note.first->visible() && pixelRect(note.first).intersects(at);
+        }));
     }
 }
 
