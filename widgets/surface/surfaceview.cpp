@@ -35,6 +35,9 @@ const QString kArrow = QStringLiteral(":/gradlab/meshes/arrow.obj");
 const QColor kProbeColor(200, 30, 45);
 const QColor kPlaneColor(230, 126, 34);
 const QColor kSliceColor(0, 128, 128);
+// The camera's zoom, in percent of Qt's default framing, at which the box, its tick labels and
+// titles fit inside a 16:9 image from every preset.
+constexpr float kFramingZoom = 68.0f;
 
 QImage solidTexture(const QColor& color)
 {
@@ -621,6 +624,9 @@ void SurfaceView::setCameraPreset(CameraPreset preset)
         camera->setCameraPreset(Q3DCamera::CameraPresetIsometricRightHigh);
         break;
     }
+    // Qt's presets frame the plot box so tightly that the axis labels and the near corner run
+    // off a wide image (854 × 480 … 1920 × 1080): stand back far enough that all of it shows.
+    camera->setZoomLevel(kFramingZoom);
 }
 
 void SurfaceView::setColorGradient(const QLinearGradient& gradient)

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void probeOnSurface();
     void adaptiveResolution();
     void rendersImage();
+    void wholeSceneInsideTheImage_data();
+    void wholeSceneInsideTheImage();
     void labelsFollowTheFont_data();
     void labelsFollowTheFont();
 };
@@ -154,6 +156,43 @@ void TestSurfaceView::rendersImage()
         QVERIFY(view.renderToImage(QSize(1200, 900))
                     .save(QString::fromLocal8Bit(directory) + QStringLiteral("/surface.png")));
     }
+}
+
+void TestSurfaceView::wholeSceneInsideTheImage_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("854 x 480") << QSize(854, 480);
+    QTest::newRow("1280 x 720") << QSize(1280, 720);
+    QTest::newRow("1920 x 1080") << QSize(1920, 1080);
+    QTest::newRow("960 x 540, the slides' default") << QSize(960, 540);
+}
+
+void TestSurfaceView::wholeSceneInsideTheImage()
+{
+    // Every label and the whole surface inside the image: its outer frame is background only
+    // (the labels of f and the surface's near corner ran off the edges before).
+    QFETCH(QSize, size);
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("(1 - x)^2 + 100(y - x^2)^2")));
+    session.setDomain(Domain{-2, 2, -1, 3});
+    SurfaceView view(&session);
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage image = view.renderToImage(size).convertToFormat(QImage::Format_RGB32);
+    const QRgb background = image.pixel(0, 0);
+    constexpr int kFrame = 4;
+    int drawn = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const bool inFrame = x < kFrame || y < kFrame || x >= image.width() - kFrame ||
+                                 y >= image.height() - kFrame;
+            if (inFrame && image.pixel(x, y) != background) {
+                ++drawn;
+            }
+        }
+    }
+    QVERIFY2(drawn == 0, qPrintable(QStringLiteral("%1 pixels drawn at the edge").arg(drawn)));
 }
 
 void TestSurfaceView::labelsFollowTheFont_data()
