@@ -46,10 +46,9 @@ alive() {
 }
 presetBox=(184 68)
 methodBox=(238 302)
-runButton=(97 445)
 
 presets=$("$program" presets --format json | grep -o '"name": *"[^"]*"' | wc -l)
-methods=8
+methods=11 # gd … neldermead: the methods of the optimizer list, in its order
 for p in $(seq 0 $((presets - 1))); do
     # Open the preset list, go to the top, then down p entries.
     click "${presetBox[@]}"
@@ -64,8 +63,7 @@ for p in $(seq 0 $((presets - 1))); do
         for _ in $(seq "$m"); do xdotool key Down; done
         xdotool key Return
         sleep 0.2
-        click "${runButton[@]}"  # the selected run takes these settings and plays
-        xdotool key space        # pause: the steps below are taken one by one
+        xdotool key alt+r        # Run: the selected run takes these settings and plays
         for _ in $(seq 50); do xdotool key Right; done
         sleep 0.3
         alive "preset $p, method $m"
