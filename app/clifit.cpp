@@ -3,7 +3,6 @@
 #include "clifit.h"
 
 #include "clioptimizer.h"
-
 #include "clioptimizeroptions.h"
 #include "clioutput.h"
 #include "fit/csvreader.h"

@@ -896,7 +896,8 @@ void TestCommandLine::testRejectedOption_data()
                "run 'gradlab help descend'\n";
     QTest::newRow("option of another optimizer")
         << QStringList{descend + QStringList{"--optimizer", "gd", "--beta1", "0.5"}}
-        << "gradlab: error: --beta1 does not apply to 'gd' (only to adam, adamw)\nrun 'gradlab help "
+        << "gradlab: error: --beta1 does not apply to 'gd' (only to adam, adamw)\nrun 'gradlab "
+           "help "
            "descend'\n";
     QTest::newRow("negative learning rate")
         << QStringList{descend + QStringList{"--optimizer", "gd", "--lr", "-1"}}
