@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QPainter>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <qcustomplot.h>
 
@@ -157,25 +158,76 @@ QImage FrameRenderer::contourImage()
     return plot->grab().toImage();
 }
 
-void FrameRenderer::drawOverlay(QImage& frame) const
+QFont FrameRenderer::overlayFont() const
 {
     QFont font = QApplication::font();
     // Readable on a slide without hiding much: a 40th of the frame's height, at least 11 pixels.
-    font.setPixelSize(std::max(11, frame.height() / 40));
-    const QFontMetrics metrics(font);
+    font.setPixelSize(std::max(11, m_options.size.height() / 40));
+    return font;
+}
+
+QStringList FrameRenderer::overlayLines() const
+{
     QStringList lines{tr("step %1").arg(m_session->currentStep())};
-    std::vector<QColor> colors{QColor(Qt::black)};
     for (const RunEntry& entry : m_session->runs()) {
         if (!entry.visible) {
             continue;
         }
         const StepRecord& record = entry.recordAt(m_session->currentStep());
         const std::string_view label = methodLabel(entry.settings.method);
-        lines.append(tr("%1: f = %2, η = %3")
-                         .arg(QString::fromUtf8(label.data(), qsizetype(label.size())))
-                         .arg(record.f, 0, 'g', 5)
-                         .arg(entry.settings.learningRate, 0, 'g', 4));
-        colors.push_back(entry.color);
+        const QString name = QString::fromUtf8(label.data(), qsizetype(label.size()));
+        // The rate of the step from here: with a schedule it changes from frame to frame.
+        lines.append(std::isfinite(record.learningRate)
+                         ? tr("%1: f = %2, η = %3")
+                               .arg(name)
+                               .arg(record.f, 0, 'g', 5)
+                               .arg(record.learningRate, 0, 'g', 4)
+                         : tr("%1: f = %2").arg(name).arg(record.f, 0, 'g', 5));
+    }
+    return lines;
+}
+
+QRect FrameRenderer::overlayBox(const QSize& size) const
+{
+    const int lineHeight = QFontMetrics(overlayFont()).height();
+    const int margin = lineHeight / 3;
+    if (m_surface) {
+        // Above the surface, at the top left of the 3-D view.
+        return QRect(m_surfaceArea.topLeft() + QPoint(margin, margin), size);
+    }
+    const QCustomPlot* plot = m_contour->plot();
+    const QRect axes = plot->axisRect()->rect().translated(m_contourArea.topLeft());
+    const QRect topLeft(axes.topLeft() + QPoint(margin, margin), size);
+    // The points a reader follows; the legend holds the top right, the notes the bottom left.
+    std::vector<Eigen::Vector2d> points{m_session->probe(), m_session->startPoint()};
+    for (const RunEntry& entry : m_session->runs()) {
+        if (entry.visible) {
+            points.push_back(entry.recordAt(m_session->currentStep()).point);
+        }
+    }
+    // The probe's arrows and labels reach a few lines' height around it.
+    const int reach = 3 * lineHeight;
+    const QRect keepClear = topLeft.adjusted(-reach, -reach, reach, reach);
+    const bool covers = std::any_of(points.begin(), points.end(), [&](const Eigen::Vector2d& p) {
+        const QPointF pixel(plot->xAxis->coordToPixel(p.x()), plot->yAxis->coordToPixel(p.y()));
+        return keepClear.contains((pixel + QPointF(m_contourArea.topLeft())).toPoint());
+    });
+    if (!covers) {
+        return topLeft;
+    }
+    return QRect(axes.bottomRight() - QPoint(margin + size.width(), margin + size.height()), size);
+}
+
+void FrameRenderer::drawOverlay(QImage& frame) const
+{
+    const QFont font = overlayFont();
+    const QFontMetrics metrics(font);
+    const QStringList lines = overlayLines();
+    std::vector<QColor> colors{QColor(Qt::black)};
+    for (const RunEntry& entry : m_session->runs()) {
+        if (entry.visible) {
+            colors.push_back(entry.color);
+        }
     }
     const int padding = metrics.height() / 3;
     const int swatch = metrics.ascent();
@@ -184,13 +236,8 @@ void FrameRenderer::drawOverlay(QImage& frame) const
         width =
             std::max(width, metrics.horizontalAdvance(lines[i]) + (i > 0 ? swatch + padding : 0));
     }
-    // At the top left of the 3-D view (above the surface), else of the contour map's axes
-    // (clear of the tick labels).
-    const QPoint corner = m_surface
-                              ? m_surfaceArea.topLeft()
-                              : m_contourArea.topLeft() + m_contour->plot()->axisRect()->topLeft();
-    const QRect box(corner + QPoint(padding, padding),
-                    QSize(width + 2 * padding, int(lines.size()) * metrics.height() + 2 * padding));
+    const QRect box =
+        overlayBox(QSize(width + 2 * padding, int(lines.size()) * metrics.height() + 2 * padding));
     QPainter painter(&frame);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(QColor(0, 0, 0, 90), 1));

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QFont>
 #include <QImage>
 #include <QRect>
 #include <QSize>
+#include <QStringList>
 #include <memory>
 #include <optional>
 
@@ -75,8 +77,16 @@ public:
     QRect surfaceArea() const { return m_surfaceArea; }
     QRect chartsArea() const { return m_chartsArea; }
 
+    /// The overlay's lines at the current step: the step, then per shown run its f and the rate
+    /// η of the step from there (the schedule's value; none for Nelder–Mead).
+    QStringList overlayLines() const;
+    /// Where an overlay box of \a size goes in the frame: the top left of the map, or its bottom
+    /// right when the probe, the start or a run's current point would be under the box there.
+    QRect overlayBox(const QSize& size) const;
+
 private:
     QImage contourImage();
+    QFont overlayFont() const;
     void drawOverlay(QImage& frame) const;
 
     Session* m_session;

@@ -6,6 +6,7 @@
 #include "session.h"
 
 #include <QTest>
+#include <cmath>
 
 using namespace gradlab;
 
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void testContourFrameIsTheView_data();
     void testContourFrameIsTheView();
     void testOverlay();
+    void testOverlayLines();
     void testLastStep();
     void testCopyScene();
 };
@@ -143,6 +145,8 @@ void TestFrameRenderer::testContourFrameIsTheView()
 
 void TestFrameRenderer::testOverlay()
 {
+    // The elongated bowl's probe and start sit at the map's top left (−2.5, 1.2): the box goes
+    // to the bottom right instead of hiding them.
     auto session = raceSession(10);
     FrameRenderer plain(session.get(), FrameOptions{});
     FrameRenderer overlaid(session.get(),
@@ -152,15 +156,52 @@ void TestFrameRenderer::testOverlay()
     const QRect whole(QPoint(0, 0), with.size());
     const int changed = differingPixels(without, with, whole);
     QVERIFY(changed > 1000);
-    // Only the box at the top left changes: the right half and the bottom third do not.
-    QCOMPARE(differingPixels(without, with,
-                             QRect(whole.width() / 2, 0, whole.width() / 2, whole.height())),
-             0);
-    QCOMPARE(differingPixels(without, with,
-                             QRect(0, whole.height() * 2 / 3, whole.width(), whole.height() / 3)),
-             0);
+    // Only the bottom right quarter changes, and the probe's pixel is outside the box.
+    QCOMPARE(differingPixels(without, with, QRect(0, 0, whole.width(), whole.height() / 2)), 0);
+    QCOMPARE(differingPixels(without, with, QRect(0, 0, whole.width() / 2, whole.height())), 0);
+    const QRect box = overlaid.overlayBox(QSize(300, 60));
+    QVERIFY(box.center().x() > whole.width() / 2 && box.center().y() > whole.height() / 2);
     // The overlay of another step reads differently.
     QVERIFY(differingPixels(overlaid.render(4), overlaid.render(5), whole) > 0);
+
+    // With the probe and the start at the bottom right, the top left holds the box.
+    session->setProbe(Eigen::Vector2d(2.0, -1.2));
+    session->setStartPoint(Eigen::Vector2d(2.0, -1.2));
+    FrameRenderer moved(session.get(),
+                        FrameOptions{AnimationView::Contour, false, true, kDefaultFrameSize});
+    moved.render(0);
+    const QRect topLeft = moved.overlayBox(QSize(300, 60));
+    QVERIFY(topLeft.center().x() < whole.width() / 2 && topLeft.center().y() < whole.height() / 2);
+}
+
+void TestFrameRenderer::testOverlayLines()
+{
+    // A cosine schedule over 10 steps: η_k = η_min + (η₀ − η_min)(1 + cos(πk/T))/2, the rate of
+    // the step from x_k, read off each frame; Nelder–Mead has no rate and shows none.
+    Session session;
+    session.loadPreset(*findPreset("elongated"));
+    OptimizerSettings cosine = defaultSettings(Method::GradientDescent);
+    cosine.learningRate = 0.08;
+    cosine.maxSteps = 10;
+    cosine.schedule.kind = ScheduleKind::Cosine;
+    cosine.schedule.tMax = 10;
+    cosine.schedule.etaMin = 0.01;
+    session.addRun(cosine);
+    OptimizerSettings simplex = defaultSettings(Method::NelderMead);
+    simplex.maxSteps = 10;
+    session.addRun(simplex);
+    FrameRenderer renderer(&session,
+                           FrameOptions{AnimationView::Contour, false, true, kDefaultFrameSize});
+    for (int k : {0, 3, 5, 9}) {
+        renderer.render(k);
+        const QStringList lines = renderer.overlayLines();
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QStringLiteral("step %1").arg(k));
+        const double eta = 0.01 + (0.08 - 0.01) * (1 + std::cos(M_PI * k / 10.0)) / 2;
+        QVERIFY2(lines[1].endsWith(QStringLiteral("η = %1").arg(eta, 0, 'g', 4)),
+                 qPrintable(lines[1]));
+        QVERIFY2(!lines[2].contains(QStringLiteral("η")), qPrintable(lines[2]));
+    }
 }
 
 void TestFrameRenderer::testLastStep()
