@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "contourview.h"
 
+#include "colormap/colormap.h"
 #include "contourview/polyline.h"
 #include "functions/presets.h"
 #include "optimization/optimizer.h"
@@ -82,26 +83,6 @@ QString wrapText(const QString& text, const QFontMetricsF& metrics, double width
         lines << line;
     }
     return lines.join(QLatin1Char('\n'));
-}
-
-// Perceptually uniform blue–green–yellow (matplotlib's viridis, sampled at ninths).
-QCPColorGradient viridis()
-{
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    const std::array<QColor, 10> stops{QColor(0x44, 0x01, 0x54), QColor(0x48, 0x28, 0x78),
-                                       QColor(0x3e, 0x49, 0x89), QColor(0x31, 0x68, 0x8e),
-                                       QColor(0x26, 0x82, 0x8e), QColor(0x1f, 0x9e, 0x89),
-                                       QColor(0x35, 0xb7, 0x79), QColor(0x6e, 0xce, 0x58),
-                                       QColor(0xb5, 0xde, 0x2b), QColor(0xfd, 0xe7, 0x25)};
-    for (std::size_t i = 0; i < stops.size(); ++i) {
-        gradient.setColorStopAt(static_cast<double>(i) / (stops.size() - 1), stops[i]);
-    }
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    // Undefined cells stay transparent: the hatching underneath shows through, in no colour of
-    // the scale.
-    gradient.setNanHandling(QCPColorGradient::nhTransparent);
-    return gradient;
 }
 
 // Light grey with dark diagonal strokes: reads as "no value here" over any palette.
@@ -347,8 +328,8 @@ void ContourView::setUpPlot()
     m_colorScale->setRangeZoom(false);
     // Map and bar are not linked: the map holds values linear in colour (log₁₀ f on log scales,
     // computed here once, not by QCustomPlot at each redraw), the bar is labelled in f.
-    m_colorMap->setGradient(viridis());
-    m_colorScale->setGradient(viridis());
+    m_colorMap->setGradient(functionColorGradient());
+    m_colorScale->setGradient(functionColorGradient());
     auto* margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
     m_colorScale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
@@ -664,9 +645,7 @@ void ContourView::rebuildHeatMap(int resolution)
 {
     m_grid = m_session->grid(resolution, resolution);
     const Domain domain = m_grid.spec.domain;
-    const Preset* preset = m_session->preset();
-    const bool logarithmic =
-        prefersLogLevels(m_grid) || (preset != nullptr && preset->logScaleContours);
+    const bool logarithmic = prefersLogColors(m_grid, m_session->preset());
     m_scale = HeatMapScale::fromGrid(m_grid, logarithmic);
 
     QCPColorMapData* data = m_colorMap->data();

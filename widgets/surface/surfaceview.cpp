@@ -3,6 +3,8 @@
 #include "surfaceview.h"
 
 #include "analysis/clipping.h"
+#include "analysis/definedpatches.h"
+#include "colormap/colormap.h"
 #include "plotfonts.h"
 #include "session.h"
 
@@ -23,8 +25,10 @@
 #include <QtDataVisualization/QSurfaceDataProxy>
 #include <QtDataVisualization/QValue3DAxis>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace gradlab {
 namespace {
@@ -46,17 +50,9 @@ QImage solidTexture(const QColor& color)
     return image;
 }
 
-QLinearGradient defaultGradient()
-{
-    // Viridis, sampled: the same perceptual map the heat map uses by default.
-    QLinearGradient gradient(0, 0, 1, 100);
-    gradient.setColorAt(0.0, QColor(68, 1, 84));
-    gradient.setColorAt(0.25, QColor(59, 82, 139));
-    gradient.setColorAt(0.5, QColor(33, 145, 140));
-    gradient.setColorAt(0.75, QColor(94, 201, 98));
-    gradient.setColorAt(1.0, QColor(253, 231, 37));
-    return gradient;
-}
+/// At most this many surfaces make up the mesh of a function with undefined regions: a speckled
+/// region would otherwise need thousands (the smallest patches are left out with it).
+constexpr std::size_t kMaxMeshPatches = 256;
 
 } // namespace
 
@@ -83,7 +79,6 @@ bool SurfaceView::isOpenGLAvailable()
 SurfaceView::SurfaceView(Session* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_gradient(defaultGradient())
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -117,16 +112,7 @@ SurfaceView::SurfaceView(Session* session, QWidget* parent)
         axis->setLabelFormat(QStringLiteral("%.3g"));
     }
 
-    m_surface = new QSurface3DSeries;
-    m_surface->setObjectName(QStringLiteral("surface"));
-    m_surface->setDrawMode(QSurface3DSeries::DrawSurface);
-    m_surface->setFlatShadingEnabled(false);
-    m_surface->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
-    m_surface->setBaseGradient(m_gradient);
-    m_surface->setItemLabelFormat(QStringLiteral("(@xLabel, @zLabel): f = @yLabel"));
-    m_graph->addSeries(m_surface);
-    connect(m_surface, &QSurface3DSeries::selectedPointChanged, this,
-            &SurfaceView::startPointSelected);
+    m_surface = addMeshPatch();
 
     auto overlaySeries = [this](const QColor& color, const QString& name) {
         auto* series = new QSurface3DSeries;
@@ -243,25 +229,46 @@ void SurfaceView::rebuildMesh(int samples)
     }
     m_lift = 0.012 * (m_fMax - m_fMin);
 
-    // Q3DSurface cannot leave a vertex out: an undefined (NaN) sample would be drawn as a spike or
-    // break the mesh. Undefined samples are pushed just below the axis floor, where the axis range
-    // clips them, so those regions show as holes rather than as made-up heights.
-    const float below = static_cast<float>(m_fMin - 10.0 * (m_fMax - m_fMin));
-    auto* array = new QSurfaceDataArray;
-    array->reserve(grid.spec.rows);
-    for (int j = 0; j < grid.spec.rows; ++j) {
-        auto* row = new QSurfaceDataRow(grid.spec.columns);
-        const float z = static_cast<float>(grid.spec.y(j));
-        for (int i = 0; i < grid.spec.columns; ++i) {
-            const double f = grid.at(i, j);
-            (*row)[i].setPosition(QVector3D(static_cast<float>(grid.spec.x(i)),
-                                            std::isfinite(f) ? static_cast<float>(f) : below, z));
-        }
-        array->append(row);
+    // Q3DSurface cannot leave a vertex out, and a NaN would break the mesh: the function is drawn
+    // as one surface per rectangle of defined cells, so undefined regions show as holes, as on
+    // the heat map. Without undefined samples that is one surface, the whole grid.
+    m_colorScale = functionColorScale(grid, m_session->preset());
+    m_texture = functionColorImage(grid, m_colorScale);
+    m_meshColumns = grid.spec.columns;
+    m_meshRows = grid.spec.rows;
+    m_meshPatches = definedPatches(grid, kMaxMeshPatches);
+    while (m_patchSeries.size() < qsizetype(m_meshPatches.size())) {
+        addMeshPatch();
     }
-    // A selection label names a point of the old mesh: it would stay behind, stale.
-    m_surface->setSelectedPoint(QSurface3DSeries::invalidSelectionPosition());
-    m_surface->dataProxy()->resetArray(array);
+    for (qsizetype k = 0; k < m_patchSeries.size(); ++k) {
+        QSurface3DSeries* series = m_patchSeries[k];
+        // A selection label names a point of the old mesh: it would stay behind, stale.
+        series->setSelectedPoint(QSurface3DSeries::invalidSelectionPosition());
+        auto* array = new QSurfaceDataArray;
+        if (k >= qsizetype(m_meshPatches.size())) {
+            // Not needed now: kept, empty and hidden (never deleted under the renderer).
+            series->setVisible(false);
+            series->dataProxy()->resetArray(array);
+            continue;
+        }
+        const SamplePatch& patch = m_meshPatches[std::size_t(k)];
+        array->reserve(patch.rows);
+        for (int j = patch.row; j < patch.row + patch.rows; ++j) {
+            auto* row = new QSurfaceDataRow(patch.columns);
+            const float z = static_cast<float>(grid.spec.y(j));
+            for (int i = 0; i < patch.columns; ++i) {
+                const int column = patch.column + i;
+                (*row)[i].setPosition(QVector3D(static_cast<float>(grid.spec.x(column)),
+                                                static_cast<float>(grid.at(column, j)), z));
+            }
+            array->append(row);
+        }
+        series->dataProxy()->resetArray(array);
+        // The texture's row 0 is the grid's last row.
+        series->setTexture(m_texture.copy(patch.column, m_meshRows - patch.row - patch.rows,
+                                          patch.columns, patch.rows));
+        series->setVisible(true);
+    }
     m_graph->axisX()->setRange(static_cast<float>(domain.xMin), static_cast<float>(domain.xMax));
     m_graph->axisZ()->setRange(static_cast<float>(domain.yMin), static_cast<float>(domain.yMax));
     updateVerticalRange();
@@ -274,12 +281,28 @@ void SurfaceView::updateVerticalRange()
 
 int SurfaceView::meshColumns() const
 {
-    return m_surface ? m_surface->dataProxy()->columnCount() : 0;
+    return m_meshColumns;
+}
+
+QSurface3DSeries* SurfaceView::addMeshPatch()
+{
+    auto* series = new QSurface3DSeries;
+    series->setObjectName(m_patchSeries.isEmpty() ? QStringLiteral("surface")
+                                                  : QStringLiteral("surface patch"));
+    series->setDrawMode(QSurface3DSeries::DrawSurface);
+    series->setFlatShadingEnabled(false);
+    // Coloured by a texture: the heat map's colours under the heat map's scale.
+    series->setItemLabelFormat(QStringLiteral("(@xLabel, @zLabel): f = @yLabel"));
+    m_graph->addSeries(series);
+    connect(series, &QSurface3DSeries::selectedPointChanged, this,
+            [this, series](const QPoint& position) { startPointSelected(series, position); });
+    m_patchSeries.append(series);
+    return series;
 }
 
 int SurfaceView::meshRows() const
 {
-    return m_surface ? m_surface->dataProxy()->rowCount() : 0;
+    return m_meshRows;
 }
 
 double SurfaceView::drawableHeight(double f) const
@@ -360,8 +383,11 @@ void SurfaceView::setRibbon(QSurface3DSeries* series, const std::vector<Eigen::V
             for (int side = 0; side < 2; ++side) {
                 const Eigen::Vector2d p =
                     clampToBox(points[k] + (side == 0 ? -1.0 : 1.0) * across, box);
+                // Inside the vertical range too: a steep side next to a pole must not hang
+                // below the floor (the path is cut where f itself leaves the range).
+                const double f = drawableHeight(heightAt(p.x(), p.y()) + m_lift);
                 sides[side][qsizetype(k)].setPosition(
-                    toScene(p.x(), p.y(), drawableHeight(heightAt(p.x(), p.y()) + m_lift)));
+                    toScene(p.x(), p.y(), std::clamp(f, m_fMin, m_fMax + 2 * m_lift)));
             }
         }
         if (alongRows) {
@@ -469,7 +495,23 @@ void SurfaceView::setRunPath(RunItems& items, const RunEntry& entry, int last, d
     // The parts inside the axis box; a run that diverged ends at the box's edge. A handful of
     // parts at most: a path that keeps leaving and coming back shows its first ones.
     constexpr std::size_t kMaxParts = 16;
-    std::vector<std::vector<Eigen::Vector2d>> parts = clipPolyline(path, m_session->domain());
+    std::vector<std::vector<Eigen::Vector2d>> parts;
+    for (const auto& inside : clipPolyline(path, m_session->domain())) {
+        // Cut again where f is undefined or outside the vertical range (a hole, a pole): a
+        // ribbon there would be a wall down to the floor.
+        std::vector<Eigen::Vector2d> part;
+        for (const Eigen::Vector2d& p : inside) {
+            const double f = heightAt(p.x(), p.y());
+            if (std::isfinite(f) && f >= m_fMin && f <= m_fMax + 2 * m_lift) {
+                part.push_back(p);
+            } else if (!part.empty()) {
+                parts.push_back(std::exchange(part, {}));
+            }
+        }
+        if (!part.empty()) {
+            parts.push_back(std::move(part));
+        }
+    }
     std::erase_if(parts, [](const auto& part) { return part.size() < 2; });
     parts.resize(std::min(parts.size(), kMaxParts));
     while (items.ribbons.size() > qsizetype(parts.size())) {
@@ -579,21 +621,21 @@ void SurfaceView::updateProbe()
     setRibbon(m_sliceY, alongY, halfWidth);
 }
 
-void SurfaceView::startPointSelected(const QPoint& position)
+void SurfaceView::startPointSelected(QSurface3DSeries* series, const QPoint& position)
 {
     // Clicking the surface sets the runs' start, as a click on the map does.
     if (position == QSurface3DSeries::invalidSelectionPosition()) {
         return;
     }
-    const QSurfaceDataItem* item = m_surface->dataProxy()->itemAt(position);
+    const QSurfaceDataItem* item = series->dataProxy()->itemAt(position);
     if (!item) {
         return;
     }
     m_session->setStartPoint(Eigen::Vector2d(item->x(), item->z()));
     // The start marker shows where the click landed; the item label would stay behind, stale,
     // once the runs move on. Cleared after this signal, not inside it.
-    QTimer::singleShot(0, this, [this] {
-        m_surface->setSelectedPoint(QSurface3DSeries::invalidSelectionPosition());
+    QTimer::singleShot(0, series, [series] {
+        series->setSelectedPoint(QSurface3DSeries::invalidSelectionPosition());
     });
 }
 
@@ -627,14 +669,6 @@ void SurfaceView::setCameraPreset(CameraPreset preset)
     // Qt's presets frame the plot box so tightly that the axis labels and the near corner run
     // off a wide image (854 × 480 … 1920 × 1080): stand back far enough that all of it shows.
     camera->setZoomLevel(kFramingZoom);
-}
-
-void SurfaceView::setColorGradient(const QLinearGradient& gradient)
-{
-    m_gradient = gradient;
-    if (m_surface) {
-        m_surface->setBaseGradient(gradient);
-    }
 }
 
 QVector<QVector3D> SurfaceView::pathMarkers(int runId) const

@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "analysis/definedpatches.h"
+#include "contourview/heatmapscale.h"
+
 #include <Eigen/Core>
 #include <QFont>
 #include <QImage>
-#include <QLinearGradient>
 #include <QMap>
 #include <QPointer>
 #include <QTimer>
@@ -47,8 +49,6 @@ public:
     /// The scene as an image (Q3DSurface::renderToImage: QWidget::grab does not capture it).
     QImage renderToImage(const QSize& size);
     void setCameraPreset(CameraPreset preset);
-    /// The colour map of the heat map, so both views colour heights alike.
-    void setColorGradient(const QLinearGradient& gradient);
 
     /// Samples per side of the mesh when idle, and while the function or domain keep changing.
     int fineResolution() const { return m_fineResolution; }
@@ -58,6 +58,12 @@ public:
     // For tests: what the view holds now.
     int meshColumns() const;
     int meshRows() const;
+    /// The surface's colours, one pixel per mesh sample (row 0 at y = yMax), and their scale.
+    QImage surfaceTexture() const { return m_texture; }
+    /// The rectangles of defined cells the mesh is drawn as, one surface each (one, the whole
+    /// grid, unless f is undefined somewhere).
+    const std::vector<SamplePatch>& meshPatches() const { return m_meshPatches; }
+    const HeatMapScale& colorScale() const { return m_colorScale; }
     /// How many times the function's mesh has been rebuilt.
     int meshRebuildCount() const { return m_meshRebuilds; }
     /// The markers of a run's path in data space (x, f, y) — one per step up to the current one.
@@ -111,12 +117,19 @@ private:
     void placeMarker(QCustom3DItem* item, double x, double y, double f, bool visible);
     void orientArrow(QCustom3DItem* arrow, const QVector3D& from, const QVector3D& direction,
                      float length);
-    void startPointSelected(const QPoint& position);
+    QSurface3DSeries* addMeshPatch();
+    void startPointSelected(QSurface3DSeries* series, const QPoint& position);
 
     Session* m_session;
     Q3DSurface* m_graph = nullptr;
     QLabel* m_fallback = nullptr;
-    QSurface3DSeries* m_surface = nullptr;
+    QSurface3DSeries* m_surface = nullptr; ///< the first of m_patchSeries
+    /// One surface per rectangle of defined cells; those not needed now are empty and hidden.
+    QVector<QSurface3DSeries*> m_patchSeries;
+    std::vector<SamplePatch> m_meshPatches;
+    QImage m_texture;
+    int m_meshColumns = 0;
+    int m_meshRows = 0;
     QSurface3DSeries* m_tangentPlane = nullptr;
     QSurface3DSeries* m_sliceX = nullptr;
     QSurface3DSeries* m_sliceY = nullptr;
@@ -125,7 +138,7 @@ private:
     /// Ribbons not in use, kept (empty, hidden) in the graph: series are reused, never deleted
     /// while the renderer may still hold them.
     QVector<QSurface3DSeries*> m_freeRibbons;
-    QLinearGradient m_gradient;
+    HeatMapScale m_colorScale; ///< the heat map's scale of f, which colours the surface
 
     int m_fineResolution = 128;
     int m_coarseResolution = 48;

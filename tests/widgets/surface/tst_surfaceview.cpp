@@ -1,10 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Gradient Lab developers
 // SPDX-License-Identifier: MIT
+#include "contourview/contourview.h"
+#include "functions/presets.h"
 #include "session.h"
 #include "surface/surfaceview.h"
 
+#include <QtDataVisualization/QSurface3DSeries>
+#include <QtDataVisualization/QSurfaceDataProxy>
 #include <QtTest>
 #include <cmath>
+#include <qcustomplot.h>
 
 using namespace gradlab;
 
@@ -29,6 +34,10 @@ private Q_SLOTS:
     void wholeSceneInsideTheImage();
     void labelsFollowTheFont_data();
     void labelsFollowTheFont();
+    void coloursOfTheHeatMap_data();
+    void coloursOfTheHeatMap();
+    void undefinedRegionsAreHoles_data();
+    void undefinedRegionsAreHoles();
 };
 
 namespace {
@@ -223,6 +232,95 @@ void TestSurfaceView::labelsFollowTheFont()
 
     parent.setFont(before);
     QCOMPARE(view->labelFont().pointSizeF(), labels);
+}
+
+void TestSurfaceView::coloursOfTheHeatMap_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<bool>("logarithmic");
+    QTest::addRow("bowl, linear colours") << QStringLiteral("bowl") << false;
+    QTest::addRow("Rosenbrock, log colours") << QStringLiteral("rosenbrock") << true;
+}
+
+void TestSurfaceView::coloursOfTheHeatMap()
+{
+    // The surface is coloured as the heat map colours the same point: with 129 samples per
+    // side, sample i of the surface is cell 4i of the heat map's 513.
+    QFETCH(QString, preset);
+    QFETCH(bool, logarithmic);
+    Session session;
+    session.loadPreset(*findPreset(preset.toStdString()));
+    ContourView contour(&session);
+    contour.resize(800, 600);
+    SurfaceView view(&session);
+    view.resize(640, 480);
+    view.show();
+    view.setFineResolution(129);
+    QCOMPARE(contour.heatMapResolution(), 513);
+    QCOMPARE(view.colorScale().isLogarithmic(), logarithmic);
+    const QImage texture = view.surfaceTexture();
+    QCOMPARE(texture.size(), QSize(129, 129));
+    QCPColorMap* map = contour.colorMap();
+    QCPColorGradient gradient = map->gradient();
+    for (int j = 0; j < 129; j += 8) {
+        for (int i = 0; i < 129; i += 8) {
+            const QRgb expected = gradient.color(map->data()->cell(4 * i, 4 * j), map->dataRange());
+            QCOMPARE(texture.pixel(i, 128 - j), expected);
+        }
+    }
+}
+
+void TestSurfaceView::undefinedRegionsAreHoles_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<int>("patches");
+    QTest::addRow("half plane: sqrt(x) + y^2") << QStringLiteral("sqrt(x) + y^2") << 1;
+    QTest::addRow("disc: log(x^2 + y^2 - 1)") << QStringLiteral("log(x^2 + y^2 - 1)") << -1;
+    QTest::addRow("defined everywhere") << QStringLiteral("x^2 + y^2") << 1;
+}
+
+void TestSurfaceView::undefinedRegionsAreHoles()
+{
+    // No vertex of the surface stands for an undefined sample: each lies on f, inside the
+    // vertical range; the old mesh pushed them below the floor, as walls.
+    QFETCH(QString, expression);
+    QFETCH(int, patches);
+    Session session;
+    QVERIFY(session.setExpressionText(expression));
+    session.setDomain(Domain{-3, 3, -2, 2});
+    SurfaceView view(&session);
+    view.resize(640, 480);
+    view.show();
+    if (patches > 0) {
+        QCOMPARE(int(view.meshPatches().size()), patches);
+    } else {
+        QVERIFY(view.meshPatches().size() > 1);
+    }
+    int vertices = 0;
+    for (QSurface3DSeries* series : view.seriesForTest()) {
+        if (!series->objectName().startsWith(QStringLiteral("surface")) || !series->isVisible()) {
+            continue;
+        }
+        const QSurfaceDataArray& array = *series->dataProxy()->array();
+        for (const QSurfaceDataRow* row : array) {
+            for (const QSurfaceDataItem& item : *row) {
+                const double x = item.x();
+                const double y = item.z();
+                const double expected = session.evaluate(Eigen::Vector2d(x, y)).f;
+                QVERIFY2(std::isfinite(expected),
+                         qPrintable(QStringLiteral("(%1, %2)").arg(x).arg(y)));
+                // x and y were rounded to float in the vertex: f agrees to that rounding.
+                QVERIFY(std::abs(item.y() - expected) <= 1e-3 * std::max(1.0, std::abs(expected)));
+                ++vertices;
+            }
+        }
+    }
+    int expectedVertices = 0;
+    for (const SamplePatch& patch : view.meshPatches()) {
+        expectedVertices += patch.columns * patch.rows;
+    }
+    QCOMPARE(vertices, expectedVertices);
+    QVERIFY(vertices > 0);
 }
 
 QTEST_MAIN(TestSurfaceView)
