@@ -273,6 +273,12 @@ void MainWindow::createActions()
         Spec{Action::ToggleSurface, QStringLiteral("surface"), tr("3-D &surface beside"),
              QKeySequence(Qt::Key_3),
              tr("Show the 3-D surface beside the contour view, linked to it (3)")},
+        Spec{Action::CameraTop, QString(), tr("3-D camera: &top"), QKeySequence(Qt::Key_T),
+             tr("Look at the surface from above, like the map (T)")},
+        Spec{Action::CameraFront, QString(), tr("3-D camera: &front"), QKeySequence(Qt::Key_F),
+             tr("Look at the surface from the front: f against x (F)")},
+        Spec{Action::CameraIso, QString(), tr("3-D camera: &iso"), QKeySequence(Qt::Key_I),
+             tr("The surface from above at an angle, as it first opens (I)")},
         Spec{Action::PresenterMode, QStringLiteral("presenter"), tr("Presenter &mode"),
              QKeySequence(Qt::Key_F11),
              tr("Full screen, bigger fonts, only what the class needs to see (F11)")},
@@ -359,10 +365,13 @@ void MainWindow::createMenus()
     playMenu->addSeparator();
     playMenu->addAction(action(Action::KeepLearningRates));
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
-    for (Action id : {Action::ResetView, Action::ToggleGradientField, Action::ToggleSurface,
-                      Action::PresenterMode}) {
+    for (Action id : {Action::ResetView, Action::ToggleGradientField, Action::ToggleSurface}) {
         viewMenu->addAction(action(id));
     }
+    for (Action id : {Action::CameraTop, Action::CameraFront, Action::CameraIso}) {
+        viewMenu->addAction(action(id));
+    }
+    viewMenu->addAction(action(Action::PresenterMode));
     viewMenu->addSeparator();
     for (QDockWidget* dock : {m_functionDock, m_descentDock, m_chartsDock, m_partialsDock}) {
         viewMenu->addAction(dock->toggleViewAction());
@@ -440,6 +449,14 @@ void MainWindow::createCentre()
     connect(action(Action::ToggleGradientField), &QAction::toggled, m_contourView,
             &ContourView::setShowGradientField);
     connect(action(Action::ToggleSurface), &QAction::toggled, this, &MainWindow::setSurfaceShown);
+    // The camera presets: actions with keys here, buttons on the 3-D view itself.
+    connect(action(Action::CameraTop), &QAction::triggered, m_surfaceView, &SurfaceView::showTop);
+    connect(action(Action::CameraFront), &QAction::triggered, m_surfaceView,
+            &SurfaceView::showFront);
+    connect(action(Action::CameraIso), &QAction::triggered, m_surfaceView, &SurfaceView::showIso);
+    for (Action id : {Action::CameraTop, Action::CameraFront, Action::CameraIso}) {
+        action(id)->setEnabled(m_surfaceView->isAvailable());
+    }
 }
 
 bool MainWindow::isSurfaceShown() const

@@ -11,10 +11,12 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
 #include <QQuaternion>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtDataVisualization/Q3DCamera>
 #include <QtDataVisualization/Q3DScene>
@@ -94,10 +96,30 @@ SurfaceView::SurfaceView(Session* session, QWidget* parent)
     }
 
     m_graph = new Q3DSurface;
+    // The camera presets, one click each (and T, F, I through the window's View menu).
+    auto* cameraRow = new QHBoxLayout;
+    cameraRow->setContentsMargins(4, 2, 4, 0);
+    cameraRow->addWidget(new QLabel(tr("Camera:"), this));
+    const std::array<std::pair<QString, CameraPreset>, 3> presets{
+        {{tr("Top"), CameraPreset::Top},
+         {tr("Front"), CameraPreset::Front},
+         {tr("Iso"), CameraPreset::Iso}}};
+    for (const auto& [label, preset] : presets) {
+        auto* button = new QToolButton(this);
+        button->setText(label);
+        button->setAutoRaise(true);
+        button->setObjectName(QStringLiteral("camera-") + label.toLower());
+        connect(button, &QToolButton::clicked, this, [this, preset] { setCameraPreset(preset); });
+        cameraRow->addWidget(button);
+        m_cameraButtons.append(button);
+    }
+    cameraRow->addStretch(1);
+    layout->addLayout(cameraRow);
+
     QWidget* container = QWidget::createWindowContainer(m_graph, this);
     container->setMinimumSize(240, 200);
     container->setFocusPolicy(Qt::StrongFocus);
-    layout->addWidget(container);
+    layout->addWidget(container, 1);
 
     m_graph->activeTheme()->setType(Q3DTheme::ThemeQt);
     m_graph->activeTheme()->setLabelBackgroundEnabled(false);
@@ -647,6 +669,23 @@ QImage SurfaceView::renderToImage(const QSize& size)
         return image;
     }
     return m_graph->renderToImage(4, size);
+}
+
+std::optional<SurfaceView::CameraPreset> SurfaceView::cameraPreset() const
+{
+    if (m_graph) {
+        switch (m_graph->scene()->activeCamera()->cameraPreset()) {
+        case Q3DCamera::CameraPresetDirectlyAbove:
+            return CameraPreset::Top;
+        case Q3DCamera::CameraPresetFront:
+            return CameraPreset::Front;
+        case Q3DCamera::CameraPresetIsometricRightHigh:
+            return CameraPreset::Iso;
+        default:
+            break;
+        }
+    }
+    return std::nullopt;
 }
 
 void SurfaceView::setCameraPreset(CameraPreset preset)

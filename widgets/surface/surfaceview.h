@@ -14,12 +14,14 @@
 #include <QVector3D>
 #include <QVector>
 #include <QWidget>
+#include <optional>
 #include <vector>
 
 class Q3DSurface;
 class QSurface3DSeries;
 class QCustom3DItem;
 class QLabel;
+class QToolButton;
 
 namespace gradlab {
 
@@ -49,6 +51,10 @@ public:
     /// The scene as an image (Q3DSurface::renderToImage: QWidget::grab does not capture it).
     QImage renderToImage(const QSize& size);
     void setCameraPreset(CameraPreset preset);
+    /// The preset the camera is at; none once the user has turned the view by hand.
+    std::optional<CameraPreset> cameraPreset() const;
+    /// The view's Top / Front / Iso buttons.
+    const QList<QToolButton*>& cameraButtons() const { return m_cameraButtons; }
 
     /// Samples per side of the mesh when idle, and while the function or domain keep changing.
     int fineResolution() const { return m_fineResolution; }
@@ -123,6 +129,7 @@ private:
     Session* m_session;
     Q3DSurface* m_graph = nullptr;
     QLabel* m_fallback = nullptr;
+    QList<QToolButton*> m_cameraButtons;
     QSurface3DSeries* m_surface = nullptr; ///< the first of m_patchSeries
     /// One surface per rectangle of defined cells; those not needed now are empty and hidden.
     QVector<QSurface3DSeries*> m_patchSeries;
