@@ -113,6 +113,7 @@ std::shared_ptr<Program> Program::assemble(Builder& builder,
     program->m_parameterNames = parameterNames;
     program->m_outputs = outputs;
     program->m_values = builder.take();
+    program->schedule(builder.takeGroups());
 
     const std::size_t count = program->m_values.size();
     program->m_initialSlots.assign(count, kNaN);
@@ -127,7 +128,65 @@ std::shared_ptr<Program> Program::assemble(Builder& builder,
     const std::array<int, 1> value{program->output(Output::F)};
     program->m_valueSteps = program->steps(value);
     program->m_allSteps = program->steps(program->m_outputs);
+
+    int nextRegister = 2; // after x and y
+    for (std::size_t id = 0; id < count; ++id) {
+        const Value& value = program->m_values[id];
+        if (value.operation == Operation::Number) {
+            program->m_literals.push_back(value.number);
+        } else if (value.operation == Operation::Parameter) {
+            program->m_parameterRegisters.emplace_back(nextRegister++, value.parameter);
+        }
+    }
+    program->m_valueCode = program->scalar({program->output(Output::F), -1, -1, -1, -1, -1});
+    program->m_allCode = program->scalar(program->m_outputs);
     return program;
+}
+
+void Program::schedule(const std::vector<int>& groups)
+{
+    const std::size_t count = m_values.size();
+    // A value runs in the latest group among its own and its operands': then no value runs before
+    // an operand. Leaves come first, before every group (x and y stay values 0 and 1): a literal
+    // first made for a late tangent must not hold back the early values that read it.
+    std::vector<int> key(count);
+    for (std::size_t id = 0; id < count; ++id) {
+        int group = isLeaf(m_values[id].operation) ? -1 : groups[id];
+        for (const int operand : m_values[id].operands) {
+            if (operand >= 0) {
+                group = std::max(group, key[static_cast<std::size_t>(operand)]);
+            }
+        }
+        key[id] = group;
+    }
+    // Counting sort by group, value numbers ascending within a group.
+    std::vector<int> start(count + 2, 0);
+    for (const int group : key) {
+        ++start[static_cast<std::size_t>(group + 2)];
+    }
+    for (std::size_t k = 1; k < start.size(); ++k) {
+        start[k] += start[k - 1];
+    }
+    std::vector<int> renumbered(count);
+    for (std::size_t id = 0; id < count; ++id) {
+        renumbered[id] = start[static_cast<std::size_t>(key[id] + 1)]++;
+    }
+    std::vector<Value> values(count);
+    for (std::size_t id = 0; id < count; ++id) {
+        Value value = m_values[id];
+        for (int& operand : value.operands) {
+            if (operand >= 0) {
+                operand = renumbered[static_cast<std::size_t>(operand)];
+            }
+        }
+        values[static_cast<std::size_t>(renumbered[id])] = value;
+    }
+    m_values = std::move(values);
+    for (int& output : m_outputs) {
+        if (output >= 0) {
+            output = renumbered[static_cast<std::size_t>(output)];
+        }
+    }
 }
 
 void Program::plan()

@@ -79,16 +79,12 @@ public:
 
     std::vector<Value> take() { return std::move(m_values); }
 
+    /// For each value, the value whose derivative created it (a value of the tree: itself), so
+    /// that the program can run each value of f next to its tangents.
+    std::vector<int> takeGroups() { return std::move(m_groups); }
+
     /// The value of a whole tree, walked without recursion (trees can be thousands deep).
     int lower(const NodePtr& root) { return lower(root, m_memo); }
-
-    /// The number of operations (values that are not leaves) in the program so far.
-    std::size_t operationCount() const
-    {
-        return static_cast<std::size_t>(
-            std::count_if(m_values.begin(), m_values.end(),
-                          [](const Value& value) { return !isLeaf(value.operation); }));
-    }
 
     /// The value 0 where \a id is the structural zero −1, else \a id.
     int materialize(int id) { return id < 0 ? number(0.0) : id; }
@@ -124,7 +120,9 @@ public:
         }
         std::sort(needed.begin(), needed.end());
         for (const int v : needed) {
+            m_group = m_groups[static_cast<std::size_t>(v)];
             const int result = tangentOf(v, variable, tangent);
+            m_group = -1;
             tangent.resize(std::max(tangent.size(), m_values.size()), kUnknown);
             tangent[static_cast<std::size_t>(v)] = result;
         }
@@ -148,9 +146,13 @@ private:
             }
             if (!expanded) {
                 stack.back().second = true;
-                for (const NodePtr& child : node->children()) {
-                    if (!memo.contains(child.get())) {
-                        stack.emplace_back(child.get(), false);
+                // Pushed last to first, so that the first child is lowered first: a left-deep
+                // product (((a·b)·c)·d) then numbers a, b, a·b, c, … and its values are read soon
+                // after they are made.
+                const std::vector<NodePtr>& children = node->children();
+                for (auto child = children.rbegin(); child != children.rend(); ++child) {
+                    if (!memo.contains(child->get())) {
+                        stack.emplace_back(child->get(), false);
                     }
                 }
                 continue;
@@ -484,6 +486,7 @@ private:
                 }
                 value.tier = static_cast<Tier>(dependencies);
             }
+            m_groups.push_back(m_group < 0 ? static_cast<int>(m_values.size()) : m_group);
             m_values.push_back(value);
         }
         return it->second;
@@ -491,6 +494,8 @@ private:
 
     const std::vector<std::string>& m_parameterNames;
     std::vector<Value> m_values;
+    std::vector<int> m_groups; ///< see takeGroups()
+    int m_group = -1;          ///< the group of the values made now, −1: each its own
     std::unordered_map<ValueKey, int, ValueKeyHash> m_index;
     Memo m_memo;
     std::vector<int> m_tangentX; ///< ∂v/∂x of value v: a value, −1 for zero, −2 not yet known
