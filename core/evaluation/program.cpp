@@ -45,7 +45,6 @@ std::shared_ptr<const Program> Program::build(const NodePtr& expression,
             }
         }
     }
-    program->plan();
     return program;
 }
 
@@ -189,11 +188,6 @@ void Program::schedule(const std::vector<int>& groups)
     }
 }
 
-void Program::plan()
-{
-    m_plans = {lower(false, false), lower(false, true), lower(true, false), lower(true, true)};
-}
-
 std::vector<bool> Program::reachable(std::span<const int> outputs) const
 {
     std::vector<bool> needed(m_values.size(), false);
@@ -248,7 +242,9 @@ void Program::runSteps(std::span<const int> steps, double* slots) const
 const Program::VectorPlan& Program::plan(bool grid, bool withGradient) const
 {
     const bool gradient = withGradient && m_order != DerivativeOrder::Value;
-    return m_plans[(grid ? 2U : 0U) + (gradient ? 1U : 0U)];
+    const std::size_t which = (grid ? 2U : 0U) + (gradient ? 1U : 0U);
+    std::call_once(m_planned[which], [&] { m_plans[which] = lower(grid, gradient); });
+    return m_plans[which];
 }
 
 } // namespace gradlab

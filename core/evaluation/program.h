@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <utility>
@@ -219,8 +220,6 @@ private:
                                              const std::array<int, kOutputCount>& outputs,
                                              const std::vector<std::string>& parameterNames,
                                              DerivativeOrder order, DerivativeMethod method);
-    /// Makes the plans: the last step of building, once the choice of program is made.
-    void plan();
     /// Marks the values that \a outputs depend on (themselves included).
     std::vector<bool> reachable(std::span<const int> outputs) const;
     /// The operations \a outputs need, in program order.
@@ -246,7 +245,10 @@ private:
     std::vector<std::pair<int, int>> m_parameterRegisters; ///< (register, parameter index)
     ScalarCode m_valueCode;
     ScalarCode m_allCode;
-    std::array<VectorPlan, 4> m_plans; ///< batch value, batch gradient, grid value, grid gradient
+    /// Batch value, batch gradient, grid value, grid gradient: each made on its first use (point
+    /// evaluation, all that `gradlab eval` does, needs none of them).
+    mutable std::array<VectorPlan, 4> m_plans;
+    mutable std::array<std::once_flag, 4> m_planned;
 };
 
 } // namespace gradlab

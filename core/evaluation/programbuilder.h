@@ -33,24 +33,22 @@ struct ValueKey
     bool operator==(const ValueKey&) const = default;
 };
 
-struct ValueKeyHash
+/// A 64-bit hash of \a key: every bit of the result depends on every field.
+inline std::uint64_t hashOf(const ValueKey& key)
 {
-    std::size_t operator()(const ValueKey& key) const
-    {
-        std::uint64_t h = static_cast<std::uint64_t>(key.operation) * 0x9E3779B97F4A7C15ULL;
-        const auto mix = [&h](std::uint64_t v) {
-            h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
-        };
-        mix(static_cast<std::uint64_t>(key.builtin));
-        mix(static_cast<std::uint32_t>(key.left));
-        mix(static_cast<std::uint32_t>(key.right));
-        mix(static_cast<std::uint32_t>(key.parameter));
-        mix(key.numberBits);
-        return static_cast<std::size_t>(h ^ (h >> 31));
-    }
-};
+    std::uint64_t h = static_cast<std::uint64_t>(key.operation) * 0x9E3779B97F4A7C15ULL;
+    const auto mix = [&h](std::uint64_t v) {
+        h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+    };
+    mix(static_cast<std::uint64_t>(key.builtin));
+    mix(static_cast<std::uint32_t>(key.left));
+    mix(static_cast<std::uint32_t>(key.right));
+    mix(static_cast<std::uint32_t>(key.parameter));
+    mix(key.numberBits);
+    return h;
+}
 
-// True for ±2^k whose reciprocal is a normal number: then a / k == a · (1/k) exactly.
 inline bool hasExactReciprocal(double k)
 {
     if (!std::isfinite(k) || k == 0.0) {
@@ -465,38 +463,76 @@ private:
         return intern(value);
     }
 
+    static ValueKey keyOf(const Value& value)
+    {
+        return {value.operation,
+                value.builtin,
+                value.operands[0],
+                value.operands[1],
+                value.parameter,
+                value.operation == Operation::Number ? std::bit_cast<std::uint64_t>(value.number)
+                                                     : 0};
+    }
+
+    /// The number of \a value, a new one if no equal value exists. The index is an open-addressing
+    /// table of (upper 32 bits of the hash, value number + 1), 0 for empty, at most half full:
+    /// one or two cache misses a lookup, where a node-based map took three or more.
     int intern(Value value)
     {
-        const ValueKey key{
-            value.operation,
-            value.builtin,
-            value.operands[0],
-            value.operands[1],
-            value.parameter,
-            value.operation == Operation::Number ? std::bit_cast<std::uint64_t>(value.number) : 0};
-        const auto [it, inserted] = m_index.try_emplace(key, static_cast<int>(m_values.size()));
-        if (inserted) {
-            if (!isLeaf(value.operation)) {
-                // A value depends on whatever its operands depend on.
-                unsigned dependencies = 0;
-                for (const int operand : value.operands) {
-                    if (operand >= 0) {
-                        dependencies |= static_cast<unsigned>(at(operand).tier);
-                    }
-                }
-                value.tier = static_cast<Tier>(dependencies);
-            }
-            m_groups.push_back(m_group < 0 ? static_cast<int>(m_values.size()) : m_group);
-            m_values.push_back(value);
+        if (2 * (m_values.size() + 1) > m_table.size()) {
+            grow();
         }
-        return it->second;
+        const ValueKey key = keyOf(value);
+        const std::uint64_t hash = hashOf(key);
+        const std::size_t mask = m_table.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+            const std::uint64_t entry = m_table[i];
+            if (entry == 0) {
+                m_table[i] = (hash & kTagMask) | (m_values.size() + 1);
+                break;
+            }
+            const auto id = static_cast<int>((entry & ~kTagMask) - 1);
+            if ((entry & kTagMask) == (hash & kTagMask) && keyOf(at(id)) == key) {
+                return id;
+            }
+        }
+        if (!isLeaf(value.operation)) {
+            // A value depends on whatever its operands depend on.
+            unsigned dependencies = 0;
+            for (const int operand : value.operands) {
+                if (operand >= 0) {
+                    dependencies |= static_cast<unsigned>(at(operand).tier);
+                }
+            }
+            value.tier = static_cast<Tier>(dependencies);
+        }
+        m_groups.push_back(m_group < 0 ? static_cast<int>(m_values.size()) : m_group);
+        m_values.push_back(value);
+        return static_cast<int>(m_values.size()) - 1;
     }
+
+    /// Doubles the index and enters every value again.
+    void grow()
+    {
+        m_table.assign(std::max<std::size_t>(1024, 2 * m_table.size()), 0);
+        const std::size_t mask = m_table.size() - 1;
+        for (std::size_t id = 0; id < m_values.size(); ++id) {
+            const std::uint64_t hash = hashOf(keyOf(m_values[id]));
+            std::size_t i = static_cast<std::size_t>(hash) & mask;
+            while (m_table[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            m_table[i] = (hash & kTagMask) | (id + 1);
+        }
+    }
+
+    static constexpr std::uint64_t kTagMask = 0xFFFFFFFF00000000ULL;
 
     const std::vector<std::string>& m_parameterNames;
     std::vector<Value> m_values;
-    std::vector<int> m_groups; ///< see takeGroups()
-    int m_group = -1;          ///< the group of the values made now, −1: each its own
-    std::unordered_map<ValueKey, int, ValueKeyHash> m_index;
+    std::vector<int> m_groups;          ///< see takeGroups()
+    int m_group = -1;                   ///< the group of the values made now, −1: each its own
+    std::vector<std::uint64_t> m_table; ///< the index of intern()
     Memo m_memo;
     std::vector<int> m_tangentX; ///< ∂v/∂x of value v: a value, −1 for zero, −2 not yet known
     std::vector<int> m_tangentY;
