@@ -137,20 +137,28 @@ public:
         PowerRK,
         PowerKR,
         Call,
+        MultiplyAddR,      ///< a·b + c, two roundings as in the tree (no FMA)
+        MultiplyAddK,      ///< a·b + k
+        MultiplySubtractR, ///< a·b − c
+        MultiplySubtractK, ///< a·b − k
+        SubtractMultiplyR, ///< c − a·b
+        SubtractMultiplyK, ///< k − a·b
     };
 
-    /// \brief One step of the scalar code: registers[result] = operation(a, b).
+    /// \brief One step of the scalar code: registers[result] = operation(a, b, c).
     struct ScalarInstruction
     {
         ScalarOperation operation = ScalarOperation::Load;
         Builtin builtin{};
         int result = 0;
-        std::array<int, 2> operands{0, 0}; ///< register or literal numbers, as the operation says
+        std::array<int, 3> operands{0, 0,
+                                    0}; ///< register or literal numbers, as the operation says
     };
 
     /// \brief The code that evaluates some outputs at one point, value after value, over a small
     /// file of registers: x in register 0, y in 1, the parameters next, then registers that are
-    /// reused once the value they hold has been read for the last time.
+    /// reused once the value they hold has been read for the last time. A product of two
+    /// registers read only by a sum runs inside it (a·b + c in one instruction).
     struct ScalarCode
     {
         std::vector<ScalarInstruction> instructions;
