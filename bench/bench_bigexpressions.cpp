@@ -183,7 +183,12 @@ void measureSimplifier()
         double previous = 0.0;
         for (const int n : {10, 100, 1000, 10000, 100000}) {
             const NodePtr f = shape.build(n);
-            const double seconds = perCall([&] { simplify(f); });
+            // The best of three below 100 000 terms: a single stall of this shared VM would
+            // otherwise count as the cost of a small case.
+            double seconds = perCall([&] { simplify(f); });
+            for (int repeat = 1; repeat < 3 && n < 100000; ++repeat) {
+                seconds = std::min(seconds, perCall([&] { simplify(f); }));
+            }
             char growth[16] = "";
             if (previous > 0.0) {
                 std::snprintf(growth, sizeof growth, "n^%.2f", std::log10(seconds / previous));
@@ -229,8 +234,15 @@ int main()
             const CompiledFunction valueOnly =
                 CompiledFunction::compile(f, {}, DerivativeOrder::Value);
             volatile double sink = p.f;
-            const double valueCost = perCall([&] { sink = valueOnly.value(x, y); });
-            const double allCost = perCall([&] { sink = function.evaluate(x, y).hessian(1, 1); });
+            // Each cost the best of three, measured in turn, so that a stall of this shared VM
+            // during one of them does not make the ratio.
+            double valueCost = std::numeric_limits<double>::infinity();
+            double allCost = valueCost;
+            for (int repeat = 0; repeat < 3; ++repeat) {
+                valueCost = std::min(valueCost, perCall([&] { sink = valueOnly.value(x, y); }));
+                allCost = std::min(allCost,
+                                   perCall([&] { sink = function.evaluate(x, y).hessian(1, 1); }));
+            }
             const double ratio = allCost / valueCost;
             worstRatio = std::max(worstRatio, ratio);
 
