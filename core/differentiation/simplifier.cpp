@@ -5,10 +5,10 @@
 #include "expression/builtins.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <limits>
 #include <numeric>
@@ -134,53 +134,59 @@ bool isFiniteNonzeroNumber(const Node& node)
     return node.kind() == NodeKind::Number && std::isfinite(node.value()) && node.value() != 0;
 }
 
-/// What makes two nodes the same once their children are unique: kind, payload, child identity.
+/// A node as a key of the unique table: two nodes are the same once their children are unique
+/// when they agree in kind, payload and child identity. The key is the node itself, so a lookup
+/// copies neither the name nor the list of children.
 struct NodeKey
 {
-    NodeKind kind = NodeKind::Number;
-    std::uint64_t valueBits = 0;
-    int index = 0; ///< the variable or the builtin
-    std::string name;
-    std::vector<const Node*> children;
+    const Node* node = nullptr;
 
-    bool operator==(const NodeKey&) const = default;
+    /// The variable or the builtin, 0 for other kinds.
+    static int indexOf(const Node& node)
+    {
+        if (node.kind() == NodeKind::Variable) {
+            return static_cast<int>(node.variable());
+        }
+        return node.kind() == NodeKind::Call ? static_cast<int>(node.builtin()) : 0;
+    }
+
+    bool operator==(const NodeKey& other) const
+    {
+        const Node& a = *node;
+        const Node& b = *other.node;
+        if (a.kind() != b.kind() ||
+            std::bit_cast<std::uint64_t>(a.value()) != std::bit_cast<std::uint64_t>(b.value()) ||
+            indexOf(a) != indexOf(b) || a.name() != b.name() ||
+            a.children().size() != b.children().size()) {
+            return false;
+        }
+        for (std::size_t i = 0; i < a.children().size(); ++i) {
+            if (a.child(i) != b.child(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 };
 
 struct NodeKeyHash
 {
     std::size_t operator()(const NodeKey& key) const
     {
-        std::size_t hash = std::hash<int>()(static_cast<int>(key.kind));
+        const Node& node = *key.node;
+        std::size_t hash = std::hash<int>()(static_cast<int>(node.kind()));
         const auto mix = [&hash](std::size_t value) {
             hash ^= value + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
         };
-        mix(std::hash<std::uint64_t>()(key.valueBits));
-        mix(std::hash<int>()(key.index));
-        mix(std::hash<std::string>()(key.name));
-        for (const Node* child : key.children) {
-            mix(std::hash<const Node*>()(child));
+        mix(std::hash<std::uint64_t>()(std::bit_cast<std::uint64_t>(node.value())));
+        mix(std::hash<int>()(NodeKey::indexOf(node)));
+        mix(std::hash<std::string>()(node.name()));
+        for (const NodePtr& child : node.children()) {
+            mix(std::hash<const Node*>()(child.get()));
         }
         return hash;
     }
 };
-
-NodeKey keyOf(const Node& node)
-{
-    NodeKey key;
-    key.kind = node.kind();
-    const double value = node.value();
-    std::memcpy(&key.valueBits, &value, sizeof value);
-    if (node.kind() == NodeKind::Variable) {
-        key.index = static_cast<int>(node.variable());
-    } else if (node.kind() == NodeKind::Call) {
-        key.index = static_cast<int>(node.builtin());
-    }
-    key.name = node.name();
-    for (const NodePtr& child : node.children()) {
-        key.children.push_back(child.get());
-    }
-    return key;
-}
 
 /// base^exponent inside a product; the base is a unique node, the exponent a nonzero number.
 struct Factor
@@ -384,7 +390,8 @@ private:
 
 NodePtr Simplifier::unique(NodePtr node)
 {
-    auto [position, inserted] = m_unique.try_emplace(keyOf(*node), node);
+    // A new node is its own key: the table keeps it alive with its value.
+    auto [position, inserted] = m_unique.try_emplace(NodeKey{node.get()}, node);
     return position->second;
 }
 

@@ -22,26 +22,23 @@ constexpr int kBlock = 256;
 /// Below this many points per worker, starting a thread costs more than it saves (threads = 0).
 constexpr std::size_t kPointsPerThread = 32768;
 
-/// \brief The slots of one point evaluation: on the stack for programs of ordinary size.
-class SlotBuffer
+/// \brief The registers of one point evaluation: on the stack for programs of ordinary size.
+class RegisterBuffer
 {
 public:
-    explicit SlotBuffer(std::size_t size)
+    explicit RegisterBuffer(std::size_t size)
     {
         if (size > m_inline.size()) {
             m_heap.resize(size);
             m_data = m_heap.data();
         }
-        m_size = size;
     }
-    std::span<double> span() { return {m_data, m_size}; }
     double* data() { return m_data; }
 
 private:
-    std::array<double, 256> m_inline; // filled by Program::prepareSlots before any read
+    std::array<double, 256> m_inline; // every register is written before it is read
     std::vector<double> m_heap;
     double* m_data = m_inline.data();
-    std::size_t m_size = 0;
 };
 
 /// \brief Column storage of one worker: scratch registers, the table of column pointers and the
@@ -134,12 +131,10 @@ double CompiledFunction::value(double x, double y) const
     if (!m_program) {
         return kNaN;
     }
-    SlotBuffer slots(m_program->slotCount());
-    m_program->prepareSlots(slots.span(), m_parameters);
-    slots.data()[0] = x;
-    slots.data()[1] = y;
-    m_program->runSteps(m_program->valueSteps(), slots.data());
-    return slots.data()[m_program->output(Program::Output::F)];
+    const Program::ScalarCode& code = m_program->scalarCode(false);
+    RegisterBuffer registers(static_cast<std::size_t>(code.registerCount));
+    m_program->runScalar(code, registers.data(), x, y, m_parameters);
+    return m_program->scalarOutput(code, registers.data(), Program::Output::F);
 }
 
 PointValue CompiledFunction::evaluate(double x, double y) const
@@ -148,14 +143,11 @@ PointValue CompiledFunction::evaluate(double x, double y) const
     if (!m_program) {
         return result;
     }
-    SlotBuffer slots(m_program->slotCount());
-    m_program->prepareSlots(slots.span(), m_parameters);
-    slots.data()[0] = x;
-    slots.data()[1] = y;
-    m_program->runSteps(m_program->allSteps(), slots.data());
+    const Program::ScalarCode& code = m_program->scalarCode(true);
+    RegisterBuffer registers(static_cast<std::size_t>(code.registerCount));
+    m_program->runScalar(code, registers.data(), x, y, m_parameters);
     const auto read = [&](Program::Output output) {
-        const int slot = m_program->output(output);
-        return slot >= 0 ? slots.data()[slot] : kNaN;
+        return m_program->scalarOutput(code, registers.data(), output);
     };
     result.f = read(Program::Output::F);
     result.gradient = {read(Program::Output::Dx), read(Program::Output::Dy)};

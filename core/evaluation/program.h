@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <utility>
@@ -118,6 +119,54 @@ public:
         Pass points;                   ///< the rest, at every point
     };
 
+    /// What a scalar instruction computes: R operands are registers, K operands literals.
+    enum class ScalarOperation : std::uint8_t {
+        Load, ///< a literal into a register
+        Negate,
+        AddRR,
+        AddRK,
+        SubtractRR,
+        SubtractRK,
+        SubtractKR,
+        MultiplyRR,
+        MultiplyRK,
+        DivideRR,
+        DivideRK,
+        DivideKR,
+        PowerRR,
+        PowerRK,
+        PowerKR,
+        Call,
+        MultiplyAddR,      ///< a·b + c, two roundings as in the tree (no FMA)
+        MultiplyAddK,      ///< a·b + k
+        MultiplySubtractR, ///< a·b − c
+        MultiplySubtractK, ///< a·b − k
+        SubtractMultiplyR, ///< c − a·b
+        SubtractMultiplyK, ///< k − a·b
+    };
+
+    /// \brief One step of the scalar code: registers[result] = operation(a, b, c).
+    struct ScalarInstruction
+    {
+        ScalarOperation operation = ScalarOperation::Load;
+        Builtin builtin{};
+        int result = 0;
+        std::array<int, 3> operands{0, 0,
+                                    0}; ///< register or literal numbers, as the operation says
+    };
+
+    /// \brief The code that evaluates some outputs at one point, value after value, over a small
+    /// file of registers: x in register 0, y in 1, the parameters next, then registers that are
+    /// reused once the value they hold has been read for the last time. A product of two
+    /// registers read only by a sum runs inside it (a·b + c in one instruction).
+    struct ScalarCode
+    {
+        std::vector<ScalarInstruction> instructions;
+        int registerCount = 2;
+        /// Where each output is: a register (≥ 0), literal k as −2 − k, −1 when not computed.
+        std::array<int, kOutputCount> outputs{-1, -1, -1, -1, -1, -1};
+    };
+
     /// DerivativeMethod::Automatic tries the symbolic derivatives only for an f of at most this
     /// many operations: their size grows as a power of f's, and below this they are built in well
     /// under a millisecond.
@@ -143,6 +192,15 @@ public:
     void prepareSlots(std::span<double> slots, std::span<const double> parameters) const;
     /// Runs the scalar steps \a steps: slots[v] = operation of value v.
     void runSteps(std::span<const int> steps, double* slots) const;
+
+    /// The scalar code of f alone, or of every compiled output.
+    const ScalarCode& scalarCode(bool all) const { return all ? m_allCode : m_valueCode; }
+    /// Runs \a code at (x, y) in \a registers (code.registerCount long); parameters as in
+    /// prepareSlots().
+    void runScalar(const ScalarCode& code, double* registers, double x, double y,
+                   std::span<const double> parameters) const;
+    /// An output of \a code after runScalar(): NaN when it was not compiled.
+    double scalarOutput(const ScalarCode& code, const double* registers, Output which) const;
 
     /// The value-only steps, or the steps of every compiled output.
     std::span<const int> valueSteps() const { return m_valueSteps; }
@@ -170,13 +228,17 @@ private:
                                              const std::array<int, kOutputCount>& outputs,
                                              const std::vector<std::string>& parameterNames,
                                              DerivativeOrder order, DerivativeMethod method);
-    /// Makes the plans: the last step of building, once the choice of program is made.
-    void plan();
     /// Marks the values that \a outputs depend on (themselves included).
     std::vector<bool> reachable(std::span<const int> outputs) const;
     /// The operations \a outputs need, in program order.
     std::vector<int> steps(std::span<const int> outputs) const;
     VectorPlan lower(bool grid, bool withGradient) const;
+    /// Renumbers the values so that each value of f comes with the tangents made from it (the
+    /// parts of its dual number), in an order that is still topological. \a groups: for each
+    /// value, the value whose derivative created it.
+    void schedule(const std::vector<int>& groups);
+    /// The scalar code of \a outputs (−1: not wanted), its registers allocated by liveness.
+    ScalarCode scalar(const std::array<int, kOutputCount>& outputs) const;
 
     DerivativeOrder m_order = DerivativeOrder::Value;
     DerivativeMethod m_method = DerivativeMethod::Symbolic;
@@ -187,7 +249,14 @@ private:
     std::array<int, kOutputCount> m_outputs{-1, -1, -1, -1, -1, -1};
     std::vector<int> m_valueSteps;
     std::vector<int> m_allSteps;
-    std::array<VectorPlan, 4> m_plans; ///< batch value, batch gradient, grid value, grid gradient
+    std::vector<double> m_literals;                        ///< the Number values, in value order
+    std::vector<std::pair<int, int>> m_parameterRegisters; ///< (register, parameter index)
+    ScalarCode m_valueCode;
+    ScalarCode m_allCode;
+    /// Batch value, batch gradient, grid value, grid gradient: each made on its first use (point
+    /// evaluation, all that `gradlab eval` does, needs none of them).
+    mutable std::array<VectorPlan, 4> m_plans;
+    mutable std::array<std::once_flag, 4> m_planned;
 };
 
 } // namespace gradlab

@@ -94,6 +94,8 @@ private Q_SLOTS:
     void forwardGridEqualsPoint();
     void deepChains_data();
     void deepChains();
+    void fewRegisters_data();
+    void fewRegisters();
 };
 
 void TestDerivativeMethods::reference_data()
@@ -323,6 +325,41 @@ void TestDerivativeMethods::deepChains()
     QCOMPARE(p.gradient.y(), 0.0);
     QCOMPARE(p.hessian(0, 0), d2fdx2);
     QCOMPARE(p.hessian(1, 1), 0.0);
+}
+
+void TestDerivativeMethods::fewRegisters_data()
+{
+    QTest::addColumn<NodePtr>("expression");
+    constexpr int n = 5'000;
+    NodePtr sum;
+    NodePtr chain = Y();
+    NodePtr composition = X();
+    NodePtr quotient = X();
+    for (int k = 1; k <= n; ++k) {
+        const NodePtr term = pow(sub(X(), div(Y(), num(k))), num(2));
+        sum = sum ? add(sum, term) : term;
+        chain = add(mul(chain, X()), div(Y(), num(k)));
+        composition = call(Builtin::Sin, add(mul(num(0.9), composition), mul(X(), Y())));
+        quotient = div(quotient, add(X(), num(k)));
+    }
+    QTest::newRow("product of 5 000 factors") << product(n);
+    QTest::newRow("sum of 5 000 squares") << sum;
+    QTest::newRow("Horner chain of 5 000 steps") << chain;
+    QTest::newRow("5 000 nested sines") << composition;
+    QTest::newRow("5 000 divisions") << quotient;
+}
+
+void TestDerivativeMethods::fewRegisters()
+{
+    // Each value of f runs next to its tangents and a register is reused after its last read, so
+    // that f, ∇f and the Hessian at a point work in a few cache lines however long f is.
+    QFETCH(NodePtr, expression);
+    const std::shared_ptr<const Program> program =
+        Program::build(expression, {}, DerivativeOrder::Hessian);
+    QCOMPARE(program->method(), DerivativeMethod::Forward);
+    const int registers = program->scalarCode(true).registerCount;
+    QVERIFY2(registers <= 64, qPrintable(QString::number(registers)));
+    QVERIFY(program->scalarCode(false).registerCount <= registers);
 }
 
 QTEST_APPLESS_MAIN(TestDerivativeMethods)
