@@ -113,6 +113,26 @@ public:
     /// The view drawn at \a size (for `gradlab render --view contour` and exports).
     QImage render(const QSize& size);
 
+    // For tests: the −∇f field's curve and run \a runId's items at the current step (nullptr if
+    // the run has none).
+    QCPCurve* gradientFieldCurve() const { return m_gradientField; }
+    QCPItemLine* runDescentArrow(int runId) const
+    {
+        const RunGraphics* graphics = graphicsOf(runId);
+        return graphics ? graphics->gradientArrow : nullptr;
+    }
+    QCPItemLine* runStepArrow(int runId) const
+    {
+        const RunGraphics* graphics = graphicsOf(runId);
+        return graphics ? graphics->stepArrow : nullptr;
+    }
+    QCPCurve* runTrials(int runId) const
+    {
+        const RunGraphics* graphics = graphicsOf(runId);
+        return graphics ? graphics->trials : nullptr;
+    }
+    // (end for tests)
+
 public Q_SLOTS:
     /// Back to the home domain: the preset's, or the one last set from outside this view.
     void resetView();

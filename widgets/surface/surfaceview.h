@@ -79,6 +79,12 @@ public:
     QVector3D probeMarker() const;
     /// Every series the graph draws (the surface, the overlays, the runs' ribbons).
     QList<QSurface3DSeries*> seriesForTest() const;
+    /// Run \a runId's −∇f arrow at its current point (nullptr if the run has none).
+    QCustom3DItem* descentArrowForTest(int runId) const
+    {
+        const auto it = m_runItems.constFind(runId);
+        return it == m_runItems.constEnd() ? nullptr : it->descent;
+    }
     /// How far markers sit above the surface, in units of f (so they are not hidden in it).
     double lift() const { return m_lift; }
     /// The font of the axis labels and titles in the scene: the view's font scaled by

@@ -176,9 +176,51 @@ void TestPresets::finderFindsMinima()
             QCOMPARE(match->kind, known.kind);
         }
     }
-    // every point found is a critical point of the right kind
+    // every point found is a critical point of the right kind, judged from f's values alone:
+    // central differences with h = 10⁻⁴ of the domain for ∇f and the Hessian
+    const CompiledFunction function = compiledPreset(preset);
+    const auto f = [&](double x, double y) {
+        return function.value(x, y);
+    };
+    const double h = 1e-4 * size;
     for (const CriticalPoint& point : found) {
-        QVERIFY(preset.domain.contains(point.point.x(), point.point.y()));
+        const double x = point.point.x();
+        const double y = point.point.y();
+        QVERIFY(preset.domain.contains(x, y));
+        const double f0 = f(x, y);
+        // f_x ≈ (f(x+h) − f(x−h)) / 2h, f_y likewise; both O(h²) off
+        const Eigen::Vector2d gradient((f(x + h, y) - f(x - h, y)) / (2 * h),
+                                       (f(x, y + h) - f(x, y - h)) / (2 * h));
+        // f_xx ≈ (f(x+h) − 2f + f(x−h)) / h², f_xy ≈ (f(+,+) − f(+,−) − f(−,+) + f(−,−)) / 4h²
+        Eigen::Matrix2d hessian;
+        hessian(0, 0) = (f(x + h, y) - 2 * f0 + f(x - h, y)) / (h * h);
+        hessian(1, 1) = (f(x, y + h) - 2 * f0 + f(x, y - h)) / (h * h);
+        hessian(0, 1) =
+            (f(x + h, y + h) - f(x + h, y - h) - f(x - h, y + h) + f(x - h, y - h)) / (4 * h * h);
+        hessian(1, 0) = hessian(0, 1);
+        const double scale = std::max(1.0, hessian.cwiseAbs().maxCoeff());
+        QVERIFY2(gradient.norm() < 1e-3 * scale * size,
+                 qPrintable(
+                     QStringLiteral("(%1, %2): |grad f| = %3").arg(x).arg(y).arg(gradient.norm())));
+        const Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> solver(hessian,
+                                                                    Eigen::EigenvaluesOnly);
+        const double low = solver.eigenvalues().x();
+        const double high = solver.eigenvalues().y();
+        // the differences' own error is about 10⁻⁷ of the scale: an eigenvalue below 10⁻⁴ of it
+        // counts as zero
+        const double zero = 1e-4 * scale;
+        const CriticalKind expected = low > zero                   ? CriticalKind::Minimum
+                                      : high < -zero               ? CriticalKind::Maximum
+                                      : low < -zero && high > zero ? CriticalKind::Saddle
+                                                                   : CriticalKind::Degenerate;
+        QVERIFY2(
+            point.kind == expected,
+            qPrintable(QStringLiteral("(%1, %2): %3, eigenvalues %4, %5")
+                           .arg(x)
+                           .arg(y)
+                           .arg(QString::fromStdString(std::string(criticalKindName(point.kind))))
+                           .arg(low)
+                           .arg(high)));
     }
 }
 
