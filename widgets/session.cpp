@@ -162,7 +162,9 @@ PointValue Session::evaluate(const Eigen::Vector2d& point) const
 
 const GridValues& Session::grid(int columns, int rows, bool withGradient) const
 {
-    GridCache& cache = m_gridCache;
+    std::erase_if(m_gridCaches,
+                  [this](const auto& entry) { return entry.second.revision != m_revision; });
+    GridCache& cache = m_gridCaches[{columns, rows}];
     const GridSpec spec{m_domain, columns, rows};
     if (cache.revision != m_revision || !(cache.values.spec == spec) ||
         (withGradient && !cache.withGradient)) {

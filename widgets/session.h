@@ -15,6 +15,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -97,7 +98,8 @@ public:
 
     /// f, ∇f and Hessian at a point of the current function.
     PointValue evaluate(const Eigen::Vector2d& point) const;
-    /// The current function over \a columns × \a rows points of the domain; cached per revision.
+    /// The current function over \a columns × \a rows points of the domain; cached per revision
+    /// and grid size. The reference stays valid until the next call with another revision.
     const GridValues& grid(int columns, int rows, bool withGradient = false) const;
 
     // --- The probe ----------------------------------------------------------------------
@@ -182,7 +184,9 @@ private:
         bool withGradient = false;
         GridValues values;
     };
-    mutable GridCache m_gridCache;
+    /// One entry per grid size (columns, rows): the contour map's 513² and the 3-D view's 128²
+    /// never evict each other. Entries of older revisions are dropped at the next lookup.
+    mutable std::map<std::pair<int, int>, GridCache> m_gridCaches;
 
     Eigen::Vector2d m_probe{1.0, 1.0};
     Eigen::Vector2d m_probeDirection{1.0, 0.0};

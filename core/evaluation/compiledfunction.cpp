@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "evaluation/compiledfunction.h"
 
+#include "concurrency/workerpool.h"
 #include "evaluation/program.h"
 
 #include <algorithm>
@@ -307,14 +308,8 @@ void CompiledFunction::evaluateGrid(const GridSpec& grid, GridValues& result, bo
             }
         }
     };
-    {
-        std::vector<std::jthread> helpers;
-        helpers.reserve(static_cast<std::size_t>(workers - 1));
-        for (int t = 1; t < workers; ++t) {
-            helpers.emplace_back(work, t);
-        }
-        work(0);
-    } // the helpers join here
+    // pool (#18): the workers are the application's persistent pool, not threads started here.
+    WorkerPool::shared().parallelFor(workers, work, {}, workers);
 }
 
 } // namespace gradlab
