@@ -8,7 +8,6 @@
 
 #include <Eigen/Eigenvalues>
 #include <QMouseEvent>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -23,16 +22,12 @@ constexpr int kEllipseSamples = 72;
 // The longer arrow is this share of the shorter side of the parameter rectangle.
 constexpr double kArrowShare = 0.22;
 
-// matplotlib's viridis at ninths, as the contour view draws f.
+// The landscape's colours (fitstyle::landscapeColors) as QCustomPlot's gradient.
 QCPColorGradient viridis()
 {
     QCPColorGradient gradient;
     gradient.clearColorStops();
-    const std::array<QColor, 10> stops{QColor(0x44, 0x01, 0x54), QColor(0x48, 0x28, 0x78),
-                                       QColor(0x3e, 0x49, 0x89), QColor(0x31, 0x68, 0x8e),
-                                       QColor(0x26, 0x82, 0x8e), QColor(0x1f, 0x9e, 0x89),
-                                       QColor(0x35, 0xb7, 0x79), QColor(0x6e, 0xce, 0x58),
-                                       QColor(0xb5, 0xde, 0x2b), QColor(0xfd, 0xe7, 0x25)};
+    const auto stops = fitstyle::landscapeColors();
     for (std::size_t i = 0; i < stops.size(); ++i) {
         gradient.setColorStopAt(static_cast<double>(i) / (stops.size() - 1), stops[i]);
     }

@@ -6,13 +6,16 @@
 #include "fitlab/fitlab.h"
 #include "fitlab/fitsession.h"
 #include "fitlab/landscapeplot.h"
+#include "fitlab/landscapesurface.h"
 
 #include <Eigen/LU>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -87,6 +90,7 @@ private Q_SLOTS:
     void testImportRejectsWithoutLoss();
     void testExportRoundTrip();
     void testDecisionBoundaryMoves();
+    void testSurfaceSwitchWithoutOpenGL();
 };
 
 void TestFitLab::testStepsFollowTheCore_data()
@@ -316,6 +320,34 @@ void TestFitLab::testDecisionBoundaryMoves()
     const Eigen::Vector2d w = lab.session()->current().parameters;
     QVERIFY(w.x() > 0 && w.y() > 0);
     screenshot(lab, QStringLiteral("fit-logistic2.png"));
+}
+
+void TestFitLab::testSurfaceSwitchWithoutOpenGL()
+{
+    // this test runs with QT_QPA_PLATFORM=offscreen: no OpenGL, so no Q3DSurface (it would crash)
+    FitLab lab;
+    QVERIFY(present(lab));
+    QVERIFY(!lab.isSurfaceShown());
+    auto* views = lab.findChild<QTabWidget*>(QStringLiteral("landscapeViews"));
+    QVERIFY(views);
+    QCOMPARE(views->count(), 2);
+    QCOMPARE(views->currentWidget(), lab.landscapePlot());
+    lab.setSurfaceShown(true);
+    QCOMPARE(views->currentWidget(), lab.landscapeSurface());
+    LandscapeSurface* surface = lab.landscapeSurface();
+    QVERIFY(!surface->isAvailable());
+    auto* message = surface->findChild<QLabel*>();
+    QVERIFY(message && message->isVisible());
+    QCOMPARE(message->text(), surface->fallbackMessage());
+    QVERIFY(message->text().contains(QStringLiteral("OpenGL")));
+    // the rest of the page goes on: steps, the heat map, the readout
+    lab.stepOnce();
+    QCOMPARE(lab.session()->stepIndex(), 1);
+    QVERIFY(surface->pathMarkers().isEmpty());
+    QVERIFY(std::isnan(surface->currentMarker().x()));
+    QVERIFY(!surface->renderToImage(QSize(64, 48)).isNull());
+    lab.setSurfaceShown(false);
+    QCOMPARE(views->currentWidget(), lab.landscapePlot());
 }
 
 QTEST_MAIN(TestFitLab)
