@@ -8,6 +8,7 @@
 
 #include <Eigen/Eigenvalues>
 #include <QMouseEvent>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -99,7 +100,7 @@ QVector<QPointF> LandscapePlot::spreadPoints() const
 
 void LandscapePlot::rebuildLandscape()
 {
-    const GridValues grid = m_session->landscape();
+    const GridValues& grid = m_session->landscape();
     const Domain& domain = grid.spec.domain;
     const auto names = parameterNames(m_session->model());
     xAxis->setLabel(QString::fromUtf8(names[0].data(), static_cast<qsizetype>(names[0].size())));
@@ -114,14 +115,23 @@ void LandscapePlot::rebuildLandscape()
     QCPColorMapData* data = m_heatMap->data();
     data->setSize(grid.spec.columns, grid.spec.rows);
     data->setRange(QCPRange(domain.xMin, domain.xMax), QCPRange(domain.yMin, domain.yMax));
+    // The colour scale hands its range and scale type to the map (QCustomPlot links the two), so
+    // the cells hold what its axis shows: the loss (less the shift), and the map takes the log
+    // itself. Cells holding log₁₀ of it would be logged twice.
     for (int j = 0; j < grid.spec.rows; ++j) {
         for (int i = 0; i < grid.spec.columns; ++i) {
-            data->setCell(i, j, m_scale.stored(grid.at(i, j)));
+            const double loss = grid.at(i, j);
+            data->setCell(i, j,
+                          m_scale.isLogarithmic() && std::isfinite(loss)
+                              ? std::clamp(loss - m_scale.shift, m_scale.lower, m_scale.upper)
+                              : m_scale.stored(loss));
         }
     }
-    m_heatMap->setDataRange(QCPRange(m_scale.storedLower(), m_scale.storedUpper()));
-    m_colorScale->setDataScaleType(m_scale.isLogarithmic() ? QCPAxis::stLogarithmic
-                                                           : QCPAxis::stLinear);
+    const QCPAxis::ScaleType scaleType =
+        m_scale.isLogarithmic() ? QCPAxis::stLogarithmic : QCPAxis::stLinear;
+    m_heatMap->setDataScaleType(scaleType);
+    m_heatMap->setDataRange(QCPRange(m_scale.lower, m_scale.upper));
+    m_colorScale->setDataScaleType(scaleType);
     m_colorScale->setDataRange(QCPRange(m_scale.lower, m_scale.upper));
     if (m_scale.isLogarithmic()) {
         m_colorScale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());

@@ -23,6 +23,8 @@
 
 using namespace gradlab;
 
+Q_DECLARE_METATYPE(gradlab::DataSet)
+
 namespace {
 
 /// The pixel of parameter point \a p in the landscape.
@@ -91,6 +93,8 @@ private Q_SLOTS:
     void testExportRoundTrip();
     void testDecisionBoundaryMoves();
     void testSurfaceSwitchWithoutOpenGL();
+    void testHeatMapColoursTheLoss_data();
+    void testHeatMapColoursTheLoss();
 };
 
 void TestFitLab::testStepsFollowTheCore_data()
@@ -348,6 +352,48 @@ void TestFitLab::testSurfaceSwitchWithoutOpenGL()
     QVERIFY(!surface->renderToImage(QSize(64, 48)).isNull());
     lab.setSurfaceShown(false);
     QCOMPARE(views->currentWidget(), lab.landscapePlot());
+}
+
+void TestFitLab::testHeatMapColoursTheLoss_data()
+{
+    QTest::addColumn<DataSet>("data");
+    QTest::addColumn<bool>("logarithmic");
+    QTest::newRow("noisy line, linear") << generate(*findBuiltinDataSet("noisy-line")) << false;
+    QTest::newRow("two blobs, linear") << generate(*findBuiltinDataSet("two-blobs")) << false;
+    // labels 0 at x ≤ −3, 1 at x ≥ 3: the loss falls like e^(−3w) and spans decades
+    DataSet gap;
+    gap.kind = DataKind::Classification;
+    for (int k = 0; k < 5; ++k) {
+        gap.append(-3 - 0.5 * k, 0, 0);
+        gap.append(3 + 0.5 * k, 0, 1);
+    }
+    QTest::newRow("wide gap, log") << gap << true;
+}
+
+void TestFitLab::testHeatMapColoursTheLoss()
+{
+    QFETCH(DataSet, data);
+    QFETCH(bool, logarithmic);
+    FitLab lab;
+    lab.session()->setData(data);
+    LandscapePlot* plot = lab.landscapePlot();
+    QCOMPARE(plot->isLogarithmic(), logarithmic);
+    auto* map = qobject_cast<QCPColorMap*>(plot->plottable(0));
+    auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->element(0, 1));
+    QVERIFY(map && scale);
+    // each cell is painted in the colour the colour bar gives its loss
+    const GridValues& grid = lab.session()->landscape();
+    const int last = grid.spec.columns - 1;
+    for (const auto& [i, j] : {std::pair(0, 0), std::pair(last / 2, last / 2),
+                               std::pair(3 * last / 4, last / 3), std::pair(last, last)}) {
+        const double loss =
+            lossValue(lab.session()->model(), data, {grid.spec.x(i), grid.spec.y(j)});
+        const QRgb painted = map->gradient().color(map->data()->cell(i, j), map->dataRange(),
+                                                   map->dataScaleType() == QCPAxis::stLogarithmic);
+        const QRgb read = scale->gradient().color(loss, scale->dataRange(),
+                                                  scale->dataScaleType() == QCPAxis::stLogarithmic);
+        QCOMPARE(QColor(painted), QColor(read));
+    }
 }
 
 QTEST_MAIN(TestFitLab)
