@@ -68,8 +68,8 @@ FitLab::FitLab(QWidget* parent)
     m_landscapeViews->addTab(m_landscape, tr("Heat map"));
     m_landscapeViews->addTab(m_surface, tr("3-D surface"));
     m_landscapeViews->setTabToolTip(0, tr("The loss as colours and contour lines"));
-    m_landscapeViews->setTabToolTip(1, tr("The loss as heights: drag to turn the view, click "
-                                          "the surface to start there"));
+    m_landscapeViews->setTabToolTip(1, tr("The loss as heights: click the surface to start "
+                                          "there; right-drag turns the view, the wheel zooms"));
     auto* lossChart = new LabPlot(this);
     m_lossChart = lossChart;
     m_lossChart->setMinimumHeight(170);
@@ -91,6 +91,8 @@ FitLab::FitLab(QWidget* parent)
     plots->setChildrenCollapsible(false);
     plots->addWidget(m_dataPlot);
     plots->addWidget(m_landscapeViews);
+    // halves for the data and the landscape, whatever their size hints ask
+    plots->setSizes({1, 1});
     auto* right = new QSplitter(Qt::Vertical, this);
     right->setChildrenCollapsible(false);
     right->addWidget(plots);

@@ -11,6 +11,7 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtDataVisualization/Q3DCamera>
@@ -42,8 +43,11 @@ constexpr std::size_t kRibbonLimit = 16;
 constexpr double kLiftShare = 0.015;
 // The ribbon's half width, as a share of the longer side of the parameter rectangle.
 constexpr double kRibbonShare = 0.005;
-// The camera's zoom (percent of Qt's framing) at which the box with its labels fits the view.
-constexpr float kFramingZoom = 72.0f;
+// The camera's zoom (percent of Qt's framing) at which the box with its labels fills a square
+// view; the box's height on screen grows with the view's width/height, so a wider view stands
+// back to kWideZoom / aspect.
+constexpr double kSquareZoom = 110.0;
+constexpr double kWideZoom = 135.0;
 
 QImage solidTexture(const QColor& color)
 {
@@ -222,9 +226,8 @@ LandscapeSurface::LandscapeSurface(FitSession* session, QWidget* parent)
 
     m_current = makeMarker(fitstyle::kParameter, 0.07f);
 
-    Q3DCamera* camera = m_graph->scene()->activeCamera();
-    camera->setCameraPreset(Q3DCamera::CameraPresetIsometricRightHigh);
-    camera->setZoomLevel(kFramingZoom);
+    m_graph->scene()->activeCamera()->setCameraPreset(Q3DCamera::CameraPresetIsometricRightHigh);
+    frame(size());
 
     connect(session, &FitSession::dataChanged, this, &LandscapeSurface::rebuildMesh);
     connect(session, &FitSession::runChanged, this, &LandscapeSurface::rebuildRun);
@@ -237,6 +240,22 @@ QString LandscapeSurface::fallbackMessage() const
 {
     return tr("3-D surface unavailable: no OpenGL context here (for example when running with "
               "QT_QPA_PLATFORM=offscreen). The heat map shows the same landscape.");
+}
+
+void LandscapeSurface::frame(const QSize& size)
+{
+    const double aspect =
+        size.height() > 0 ? static_cast<double>(size.width()) / size.height() : 1.0;
+    m_graph->scene()->activeCamera()->setZoomLevel(
+        static_cast<float>(std::min(kSquareZoom, kWideZoom / aspect)));
+}
+
+void LandscapeSurface::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (m_graph) {
+        frame(event->size());
+    }
 }
 
 void LandscapeSurface::applyLabelFont()
@@ -479,7 +498,11 @@ QImage LandscapeSurface::renderToImage(const QSize& size)
         image.fill(Qt::white);
         return image;
     }
-    return m_graph->renderToImage(4, size);
+    // framed for the image's shape, then for the view's again
+    frame(size);
+    QImage image = m_graph->renderToImage(4, size);
+    frame(this->size());
+    return image;
 }
 
 int LandscapeSurface::meshColumns() const

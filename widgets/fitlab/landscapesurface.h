@@ -42,7 +42,8 @@ public:
     bool isAvailable() const { return m_graph != nullptr; }
     QString fallbackMessage() const;
 
-    /// The scene as an image (Q3DSurface::renderToImage: QWidget::grab does not capture it).
+    /// The scene as an image (Q3DSurface::renderToImage: QWidget::grab does not capture it),
+    /// framed for the image's shape.
     QImage renderToImage(const QSize& size);
 
     /// The colours of the surface, low loss to high.
@@ -79,6 +80,7 @@ public Q_SLOTS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuildMesh();
@@ -90,6 +92,8 @@ private:
     void placeMarker(QCustom3DItem* item, const Eigen::Vector2d& parameters, double loss);
     double surfaceHeight(const Eigen::Vector2d& parameters) const;
     void applyLabelFont();
+    /// Zooms the camera so that the box and its labels fit a view of \a size.
+    void frame(const QSize& size);
 
     FitSession* m_session;
     Q3DSurface* m_graph = nullptr;

@@ -16,6 +16,7 @@
 #include <QtDataVisualization/QSurfaceDataProxy>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace gradlab;
 
@@ -122,6 +123,8 @@ private Q_SLOTS:
     void testLongRunThinsMarkers();
     void testClickSetsStart();
     void testDivergingRunStaysFinite();
+    void testWholeBoxInsideTheImage_data();
+    void testWholeBoxInsideTheImage();
     void testScreenshots();
 };
 
@@ -349,6 +352,58 @@ void TestLandscapeSurface::testDivergingRunStaysFinite()
     QVERIFY(std::isnan(view.currentMarker().x()));
     QVERIFY(!view.pathMarkers().isEmpty());
     QVERIFY(!view.renderToImage(QSize(320, 240)).isNull());
+}
+
+void TestLandscapeSurface::testWholeBoxInsideTheImage_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("square") << QSize(600, 600);
+    QTest::newRow("the page's panel") << QSize(580, 590);
+    QTest::newRow("wide") << QSize(1000, 500);
+    QTest::newRow("16:9") << QSize(1600, 900);
+    QTest::newRow("tall") << QSize(500, 800);
+}
+
+void TestLandscapeSurface::testWholeBoxInsideTheImage()
+{
+    QFETCH(QSize, size);
+    FitSession session;
+    LandscapeSurface view(&session);
+    view.resize(size);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage image = view.renderToImage(size).convertToFormat(QImage::Format_RGB32);
+    const QString folder = qEnvironmentVariable("GRADLAB_SCREENSHOT_DIR");
+    if (!folder.isEmpty()) {
+        image.save(QDir(folder).filePath(
+            QStringLiteral("surface-%1x%2.png").arg(size.width()).arg(size.height())));
+    }
+    // the border is background only: the box, its labels and titles stay inside the image
+    const QRgb background = image.pixel(0, 0);
+    int drawn = 0;
+    for (int x = 0; x < image.width(); ++x) {
+        drawn += image.pixel(x, 1) != background;
+        drawn += image.pixel(x, image.height() - 2) != background;
+    }
+    for (int y = 0; y < image.height(); ++y) {
+        drawn += image.pixel(1, y) != background;
+        drawn += image.pixel(image.width() - 2, y) != background;
+    }
+    QCOMPARE(drawn, 0);
+    // and it fills the image across its narrower side: drawn pixels within a quarter of the
+    // middle of the left edge (of a tall image) or of the top edge (of a wide one)
+    const auto marginAlong = [&](QPoint from, QPoint step) {
+        for (QPoint p = from; image.rect().contains(p); p += step) {
+            if (image.pixel(p) != background) {
+                return (p - from).manhattanLength();
+            }
+        }
+        return std::numeric_limits<int>::max();
+    };
+    const double left = marginAlong({0, image.height() / 2}, {1, 0}) / double(image.width());
+    const double top = marginAlong({image.width() / 2, 0}, {0, 1}) / double(image.height());
+    QVERIFY2(std::min(left, top) < 0.25, qPrintable(QStringLiteral("%1 %2").arg(left).arg(top)));
+    QVERIFY(left < 0.45 && top < 0.45);
 }
 
 void TestLandscapeSurface::testScreenshots()
