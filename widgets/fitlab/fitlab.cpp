@@ -9,6 +9,7 @@
 #include "fitlab/fitsession.h"
 #include "fitlab/fitstyle.h"
 #include "fitlab/landscapeplot.h"
+#include "fitlab/landscapesurface.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
@@ -59,6 +61,15 @@ FitLab::FitLab(QWidget* parent)
     setObjectName(QStringLiteral("fitLab"));
     m_dataPlot = new DataPlot(m_session, this);
     m_landscape = new LandscapePlot(m_session, this);
+    m_surface = new LandscapeSurface(m_session, this);
+    m_landscapeViews = new QTabWidget(this);
+    m_landscapeViews->setObjectName(QStringLiteral("landscapeViews"));
+    m_landscapeViews->setDocumentMode(true);
+    m_landscapeViews->addTab(m_landscape, tr("Heat map"));
+    m_landscapeViews->addTab(m_surface, tr("3-D surface"));
+    m_landscapeViews->setTabToolTip(0, tr("The loss as colours and contour lines"));
+    m_landscapeViews->setTabToolTip(1, tr("The loss as heights: click the surface to start "
+                                          "there; right-drag turns the view, the wheel zooms"));
     auto* lossChart = new LabPlot(this);
     m_lossChart = lossChart;
     m_lossChart->setMinimumHeight(170);
@@ -79,7 +90,9 @@ FitLab::FitLab(QWidget* parent)
     auto* plots = new QSplitter(Qt::Horizontal, this);
     plots->setChildrenCollapsible(false);
     plots->addWidget(m_dataPlot);
-    plots->addWidget(m_landscape);
+    plots->addWidget(m_landscapeViews);
+    // halves for the data and the landscape, whatever their size hints ask
+    plots->setSizes({1, 1});
     auto* right = new QSplitter(Qt::Vertical, this);
     right->setChildrenCollapsible(false);
     right->addWidget(plots);
@@ -111,8 +124,9 @@ QWidget* FitLab::buildControls()
     auto* column = new QVBoxLayout(panel);
     column->addWidget(labstyle::heading(tr("Fit lab"), panel));
     column->addWidget(labstyle::paragraph(
-        tr("Left: the data and the model. Right: the loss over the model's two parameters. "
-           "Drag in the landscape to move the start; click in the data to add a point (logistic2: "
+        tr("Left: the data and the model. Right: the loss over the model's two parameters, as a "
+           "heat map or a 3-D surface. Drag in the heat map or click the surface to move the "
+           "start; click in the data to add a point (logistic2: "
            "label 1, Shift+click label 0), drag to move it, right-click to delete it."),
         panel));
 
@@ -467,6 +481,16 @@ void FitLab::setPlaying(bool playing)
     const QSignalBlocker blocker(m_play);
     m_play->setChecked(playing);
     m_play->setText(playing ? tr("Pause") : tr("Play"));
+}
+
+bool FitLab::isSurfaceShown() const
+{
+    return m_landscapeViews->currentWidget() == m_surface;
+}
+
+void FitLab::setSurfaceShown(bool shown)
+{
+    m_landscapeViews->setCurrentWidget(shown ? static_cast<QWidget*>(m_surface) : m_landscape);
 }
 
 void FitLab::reset()

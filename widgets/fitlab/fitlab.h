@@ -13,6 +13,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QTimer;
 class QCustomPlot;
 class QCPGraph;
@@ -22,10 +23,12 @@ namespace gradlab {
 class DataPlot;
 class FitSession;
 class LandscapePlot;
+class LandscapeSurface;
 
 /// \brief The Fit lab page: the data with the current model beside the loss landscape over the
-/// model's two parameters, linked through one FitSession, with the optimizer's controls, the
-/// loss chart (batch loss and full loss per step), built-in data sets and CSV import/export.
+/// model's two parameters (a heat map with contours, or a 3-D surface), linked through one
+/// FitSession, with the optimizer's controls, the loss chart (batch loss and full loss per step),
+/// built-in data sets and CSV import/export.
 class FitLab : public QWidget
 {
     Q_OBJECT
@@ -36,6 +39,9 @@ public:
     FitSession* session() const { return m_session; }
     DataPlot* dataPlot() const { return m_dataPlot; }
     LandscapePlot* landscapePlot() const { return m_landscape; }
+    LandscapeSurface* landscapeSurface() const { return m_surface; }
+    /// True while the 3-D surface stands where the heat map is.
+    bool isSurfaceShown() const;
     QCustomPlot* lossChart() const { return m_lossChart; }
     bool isPlaying() const;
 
@@ -53,6 +59,8 @@ public Q_SLOTS:
     void stepOnce();
     void setPlaying(bool playing);
     void reset();
+    /// Shows the 3-D surface (true) or the heat map (false) beside the data.
+    void setSurfaceShown(bool shown);
 
 private:
     QWidget* buildControls();
@@ -64,6 +72,8 @@ private:
     FitSession* m_session;
     DataPlot* m_dataPlot = nullptr;
     LandscapePlot* m_landscape = nullptr;
+    LandscapeSurface* m_surface = nullptr;
+    QTabWidget* m_landscapeViews = nullptr;
     QCustomPlot* m_lossChart = nullptr;
     QCPGraph* m_batchLoss = nullptr;
     QCPGraph* m_fullLoss = nullptr;

@@ -53,17 +53,22 @@ bool FitSession::hasDiverged() const
            static_cast<std::size_t>(m_stepIndex) + 1 >= m_run->steps().size();
 }
 
-GridValues FitSession::landscape() const
+const GridValues& FitSession::landscape() const
 {
+    if (m_landscape) {
+        return *m_landscape;
+    }
     const double rows = std::max<double>(1.0, static_cast<double>(m_data.size()));
     const int side = std::clamp(static_cast<int>(std::sqrt(kLandscapeBudget / rows)), kMinimumSide,
                                 kMaximumSide);
-    return lossLandscape(m_model, m_data, GridSpec{m_domain, side, side});
+    m_landscape = lossLandscape(m_model, m_data, GridSpec{m_domain, side, side});
+    return *m_landscape;
 }
 
 void FitSession::setData(const DataSet& data)
 {
     m_data = data;
+    m_landscape.reset();
     for (const FitModel model : allModels()) {
         if (dataKind(model) == data.kind) {
             m_model = model;
@@ -110,6 +115,7 @@ void FitSession::setStart(const Eigen::Vector2d& start)
 void FitSession::addRow(double x1, double x2, double y)
 {
     m_data.append(x1, x2, y);
+    m_landscape.reset();
     rebuildRun();
     Q_EMIT dataChanged();
     Q_EMIT runChanged();
@@ -125,6 +131,7 @@ void FitSession::moveRow(std::size_t row, double x1, double x2, double y)
         m_data.x2[row] = x2;
     }
     m_data.y[row] = y;
+    m_landscape.reset();
     rebuildRun();
     Q_EMIT dataChanged();
     Q_EMIT runChanged();
@@ -136,6 +143,7 @@ void FitSession::removeRow(std::size_t row)
         return;
     }
     m_data.remove(row);
+    m_landscape.reset();
     rebuildRun();
     Q_EMIT dataChanged();
     Q_EMIT runChanged();

@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 #include <QObject>
 #include <memory>
+#include <optional>
 #include <span>
 
 namespace gradlab {
@@ -39,8 +40,9 @@ public:
     bool hasDiverged() const;
 
     /// The full-data loss over parameterDomain() on a grid fine enough for the view and cheap
-    /// for the data's size (fewer samples for more rows).
-    GridValues landscape() const;
+    /// for the data's size (fewer samples for more rows). Computed once per change of the data,
+    /// however many views ask.
+    const GridValues& landscape() const;
 
 public Q_SLOTS:
     /// Loads \a data (its kind decides the model) and frames the landscape around it.
@@ -76,6 +78,7 @@ private:
     Eigen::Vector2d m_start{0, 0};
     Domain m_domain;
     std::unique_ptr<FitRun> m_run;
+    mutable std::optional<GridValues> m_landscape;
     int m_stepIndex = 0;
 };
 

@@ -8,7 +8,7 @@
 
 #include <Eigen/Eigenvalues>
 #include <QMouseEvent>
-#include <array>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -23,16 +23,12 @@ constexpr int kEllipseSamples = 72;
 // The longer arrow is this share of the shorter side of the parameter rectangle.
 constexpr double kArrowShare = 0.22;
 
-// matplotlib's viridis at ninths, as the contour view draws f.
+// The landscape's colours (fitstyle::landscapeColors) as QCustomPlot's gradient.
 QCPColorGradient viridis()
 {
     QCPColorGradient gradient;
     gradient.clearColorStops();
-    const std::array<QColor, 10> stops{QColor(0x44, 0x01, 0x54), QColor(0x48, 0x28, 0x78),
-                                       QColor(0x3e, 0x49, 0x89), QColor(0x31, 0x68, 0x8e),
-                                       QColor(0x26, 0x82, 0x8e), QColor(0x1f, 0x9e, 0x89),
-                                       QColor(0x35, 0xb7, 0x79), QColor(0x6e, 0xce, 0x58),
-                                       QColor(0xb5, 0xde, 0x2b), QColor(0xfd, 0xe7, 0x25)};
+    const auto stops = fitstyle::landscapeColors();
     for (std::size_t i = 0; i < stops.size(); ++i) {
         gradient.setColorStopAt(static_cast<double>(i) / (stops.size() - 1), stops[i]);
     }
@@ -104,7 +100,7 @@ QVector<QPointF> LandscapePlot::spreadPoints() const
 
 void LandscapePlot::rebuildLandscape()
 {
-    const GridValues grid = m_session->landscape();
+    const GridValues& grid = m_session->landscape();
     const Domain& domain = grid.spec.domain;
     const auto names = parameterNames(m_session->model());
     xAxis->setLabel(QString::fromUtf8(names[0].data(), static_cast<qsizetype>(names[0].size())));
@@ -119,14 +115,23 @@ void LandscapePlot::rebuildLandscape()
     QCPColorMapData* data = m_heatMap->data();
     data->setSize(grid.spec.columns, grid.spec.rows);
     data->setRange(QCPRange(domain.xMin, domain.xMax), QCPRange(domain.yMin, domain.yMax));
+    // The colour scale hands its range and scale type to the map (QCustomPlot links the two), so
+    // the cells hold what its axis shows: the loss (less the shift), and the map takes the log
+    // itself. Cells holding log₁₀ of it would be logged twice.
     for (int j = 0; j < grid.spec.rows; ++j) {
         for (int i = 0; i < grid.spec.columns; ++i) {
-            data->setCell(i, j, m_scale.stored(grid.at(i, j)));
+            const double loss = grid.at(i, j);
+            data->setCell(i, j,
+                          m_scale.isLogarithmic() && std::isfinite(loss)
+                              ? std::clamp(loss - m_scale.shift, m_scale.lower, m_scale.upper)
+                              : m_scale.stored(loss));
         }
     }
-    m_heatMap->setDataRange(QCPRange(m_scale.storedLower(), m_scale.storedUpper()));
-    m_colorScale->setDataScaleType(m_scale.isLogarithmic() ? QCPAxis::stLogarithmic
-                                                           : QCPAxis::stLinear);
+    const QCPAxis::ScaleType scaleType =
+        m_scale.isLogarithmic() ? QCPAxis::stLogarithmic : QCPAxis::stLinear;
+    m_heatMap->setDataScaleType(scaleType);
+    m_heatMap->setDataRange(QCPRange(m_scale.lower, m_scale.upper));
+    m_colorScale->setDataScaleType(scaleType);
     m_colorScale->setDataRange(QCPRange(m_scale.lower, m_scale.upper));
     if (m_scale.isLogarithmic()) {
         m_colorScale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());

@@ -29,6 +29,8 @@ public:
     bool showsSpread() const { return m_spread->visible(); }
     /// The ellipse as drawn (for tests), in parameter coordinates.
     QVector<QPointF> spreadPoints() const;
+    /// True when the colours follow log₁₀ of the loss.
+    bool isLogarithmic() const { return m_scale.isLogarithmic(); }
     /// The number of contour levels drawn.
     int contourLevelCount() const { return m_levelCount; }
 

@@ -11,4 +11,6 @@ target_sources(gradlab_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/fitstyle.h
     ${CMAKE_CURRENT_LIST_DIR}/landscapeplot.cpp
     ${CMAKE_CURRENT_LIST_DIR}/landscapeplot.h
+    ${CMAKE_CURRENT_LIST_DIR}/landscapesurface.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/landscapesurface.h
 )

@@ -6,19 +6,24 @@
 #include "fitlab/fitlab.h"
 #include "fitlab/fitsession.h"
 #include "fitlab/landscapeplot.h"
+#include "fitlab/landscapesurface.h"
 
 #include <Eigen/LU>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 #include <qcustomplot.h>
 
 using namespace gradlab;
+
+Q_DECLARE_METATYPE(gradlab::DataSet)
 
 namespace {
 
@@ -87,6 +92,9 @@ private Q_SLOTS:
     void testImportRejectsWithoutLoss();
     void testExportRoundTrip();
     void testDecisionBoundaryMoves();
+    void testSurfaceSwitchWithoutOpenGL();
+    void testHeatMapColoursTheLoss_data();
+    void testHeatMapColoursTheLoss();
 };
 
 void TestFitLab::testStepsFollowTheCore_data()
@@ -316,6 +324,76 @@ void TestFitLab::testDecisionBoundaryMoves()
     const Eigen::Vector2d w = lab.session()->current().parameters;
     QVERIFY(w.x() > 0 && w.y() > 0);
     screenshot(lab, QStringLiteral("fit-logistic2.png"));
+}
+
+void TestFitLab::testSurfaceSwitchWithoutOpenGL()
+{
+    // this test runs with QT_QPA_PLATFORM=offscreen: no OpenGL, so no Q3DSurface (it would crash)
+    FitLab lab;
+    QVERIFY(present(lab));
+    QVERIFY(!lab.isSurfaceShown());
+    auto* views = lab.findChild<QTabWidget*>(QStringLiteral("landscapeViews"));
+    QVERIFY(views);
+    QCOMPARE(views->count(), 2);
+    QCOMPARE(views->currentWidget(), lab.landscapePlot());
+    lab.setSurfaceShown(true);
+    QCOMPARE(views->currentWidget(), lab.landscapeSurface());
+    LandscapeSurface* surface = lab.landscapeSurface();
+    QVERIFY(!surface->isAvailable());
+    auto* message = surface->findChild<QLabel*>();
+    QVERIFY(message && message->isVisible());
+    QCOMPARE(message->text(), surface->fallbackMessage());
+    QVERIFY(message->text().contains(QStringLiteral("OpenGL")));
+    // the rest of the page goes on: steps, the heat map, the readout
+    lab.stepOnce();
+    QCOMPARE(lab.session()->stepIndex(), 1);
+    QVERIFY(surface->pathMarkers().isEmpty());
+    QVERIFY(std::isnan(surface->currentMarker().x()));
+    QVERIFY(!surface->renderToImage(QSize(64, 48)).isNull());
+    lab.setSurfaceShown(false);
+    QCOMPARE(views->currentWidget(), lab.landscapePlot());
+}
+
+void TestFitLab::testHeatMapColoursTheLoss_data()
+{
+    QTest::addColumn<DataSet>("data");
+    QTest::addColumn<bool>("logarithmic");
+    QTest::newRow("noisy line, linear") << generate(*findBuiltinDataSet("noisy-line")) << false;
+    QTest::newRow("two blobs, linear") << generate(*findBuiltinDataSet("two-blobs")) << false;
+    // labels 0 at x ≤ −3, 1 at x ≥ 3: the loss falls like e^(−3w) and spans decades
+    DataSet gap;
+    gap.kind = DataKind::Classification;
+    for (int k = 0; k < 5; ++k) {
+        gap.append(-3 - 0.5 * k, 0, 0);
+        gap.append(3 + 0.5 * k, 0, 1);
+    }
+    QTest::newRow("wide gap, log") << gap << true;
+}
+
+void TestFitLab::testHeatMapColoursTheLoss()
+{
+    QFETCH(DataSet, data);
+    QFETCH(bool, logarithmic);
+    FitLab lab;
+    lab.session()->setData(data);
+    LandscapePlot* plot = lab.landscapePlot();
+    QCOMPARE(plot->isLogarithmic(), logarithmic);
+    auto* map = qobject_cast<QCPColorMap*>(plot->plottable(0));
+    auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->element(0, 1));
+    QVERIFY(map && scale);
+    // each cell is painted in the colour the colour bar gives its loss
+    const GridValues& grid = lab.session()->landscape();
+    const int last = grid.spec.columns - 1;
+    for (const auto& [i, j] : {std::pair(0, 0), std::pair(last / 2, last / 2),
+                               std::pair(3 * last / 4, last / 3), std::pair(last, last)}) {
+        const double loss =
+            lossValue(lab.session()->model(), data, {grid.spec.x(i), grid.spec.y(j)});
+        const QRgb painted = map->gradient().color(map->data()->cell(i, j), map->dataRange(),
+                                                   map->dataScaleType() == QCPAxis::stLogarithmic);
+        const QRgb read = scale->gradient().color(loss, scale->dataRange(),
+                                                  scale->dataScaleType() == QCPAxis::stLogarithmic);
+        QCOMPARE(QColor(painted), QColor(read));
+    }
 }
 
 QTEST_MAIN(TestFitLab)
