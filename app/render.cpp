@@ -533,6 +533,8 @@ int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FI
     Session* session = nullptr;
     if (isWindow) {
         window = std::make_unique<MainWindow>(MainWindow::Startup::Blank);
+        // A picture must not depend on how fast a background search was.
+        window->contourView()->setCriticalPointsAtOnce(true);
         session = window->session();
     } else {
         ownSession = std::make_unique<Session>();
@@ -554,6 +556,7 @@ int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FI
     case View::Linked:
         if (options.view == View::Contour && !options.charts && !options.overlay) {
             ContourView view(session);
+            view.setCriticalPointsAtOnce(true);
             layOut(view, size, err);
             written = isPdf(path)   ? view.plot()->savePdf(path, size.width(), size.height())
                       : isSvg(path) ? writePlotSvg(*view.plot(), size, path)

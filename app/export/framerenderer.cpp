@@ -97,6 +97,7 @@ FrameRenderer::FrameRenderer(Session* session, const FrameOptions& options)
     }
     if (!m_contourArea.isEmpty()) {
         m_contour = std::make_unique<ContourView>(session);
+        m_contour->setCriticalPointsAtOnce(true);
         layOutOffScreen(*m_contour, m_contourArea.size());
         m_contour->plot()->replot();
     }

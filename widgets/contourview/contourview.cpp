@@ -2,20 +2,25 @@
 // SPDX-License-Identifier: MIT
 #include "contourview.h"
 
+#include "analysis/criticalpoints.h"
 #include "colormap/colormap.h"
+#include "concurrency/workerpool.h"
 #include "contourview/polyline.h"
 #include "functions/presets.h"
 #include "optimization/optimizer.h"
 #include "session.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPointer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <qcustomplot.h>
 #include <utility>
 
@@ -819,6 +824,86 @@ void ContourView::rebuildGradientField()
     m_gradientField->setVisible(true);
 }
 
+void ContourView::setCriticalPointsAtOnce(bool atOnce)
+{
+    m_criticalPointsAtOnce = atOnce;
+    if (atOnce && m_criticalPending) {
+        // A search started in the background: find the points here, now.
+        m_criticalKey.clear();
+        m_criticalPending = false;
+        rebuildCriticalPoints();
+    }
+}
+
+QString ContourView::criticalPointsKey() const
+{
+    // What the critical points depend on: the function and its parameters, over the home
+    // domain (panning moves the view, not the points).
+    QString key = m_session->expressionText();
+    for (const ParameterData& parameter : m_session->parameters()) {
+        key += QStringLiteral("|%1=%2").arg(parameter.name).arg(parameter.value, 0, 'g', 17);
+    }
+    const Domain& d = m_homeDomain;
+    return key + QStringLiteral("|%1,%2,%3,%4").arg(d.xMin).arg(d.xMax).arg(d.yMin).arg(d.yMax);
+}
+
+void ContourView::findCriticalPointsInBackground()
+{
+    // A typed function has no known points: they are found (Newton from a grid of seeds, as
+    // `gradlab critical` does) on the worker pool over a copy of the function, and drawn when
+    // they arrive, unless the function has changed since.
+    const QString key = criticalPointsKey();
+    if (key == m_criticalKey) {
+        return;
+    }
+    m_criticalKey = key;
+    m_foundCritical.clear();
+    if (m_criticalPointsAtOnce) {
+        m_foundCritical = findCriticalSet(m_session->function().objective(), m_homeDomain).points;
+        return;
+    }
+    m_criticalPending = true;
+    auto function = std::make_shared<const CompiledFunction>(m_session->function());
+    const Domain domain = m_homeDomain;
+    QPointer<ContourView> self(this);
+    // Typing launches one search per valid function: a search that a newer one has replaced
+    // before it started is skipped.
+    const quint64 generation = ++*m_criticalGeneration;
+    WorkerPool::shared().submit([function, domain, key, self, generation,
+                                 latest = m_criticalGeneration] {
+        if (latest->load() != generation) {
+            return;
+        }
+        std::vector<CriticalPoint> points = findCriticalSet(function->objective(), domain).points;
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, key, points = std::move(points)] {
+                if (self && self->m_criticalKey == key) {
+                    self->m_foundCritical = points;
+                    self->m_criticalPending = false;
+                    self->rebuildCriticalPoints();
+                    self->m_plot->replot(QCustomPlot::rpQueuedReplot);
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+std::vector<KnownPoint> ContourView::criticalPointsShown() const
+{
+    std::vector<KnownPoint> shown;
+    if (!m_showCriticalPoints) {
+        return shown;
+    }
+    if (const Preset* preset = m_session->preset()) {
+        return preset->knownPoints;
+    }
+    for (const CriticalPoint& found : m_foundCritical) {
+        shown.push_back(KnownPoint{found.point, found.kind});
+    }
+    return shown;
+}
+
 void ContourView::rebuildCriticalPoints()
 {
     for (QCPCurve* curve : m_criticalCurves) {
@@ -826,11 +911,13 @@ void ContourView::rebuildCriticalPoints()
         curve->removeFromLegend();
         curve->setVisible(false);
     }
-    const Preset* preset = m_session->preset();
-    if (!preset || !m_showCriticalPoints) {
+    if (!m_showCriticalPoints) {
         return;
     }
-    for (const KnownPoint& known : preset->knownPoints) {
+    if (!m_session->preset()) {
+        findCriticalPointsInBackground();
+    }
+    for (const KnownPoint& known : criticalPointsShown()) {
         m_criticalCurves[static_cast<std::size_t>(known.kind)]->addData(known.point.x(),
                                                                         known.point.y());
     }
@@ -1316,9 +1403,8 @@ void ContourView::showToolTip(const QPointF& pixel)
             }
         }
     }
-    const Preset* preset = m_session->preset();
-    if (text.isEmpty() && preset && m_showCriticalPoints) {
-        for (const KnownPoint& known : preset->knownPoints) {
+    if (text.isEmpty()) {
+        for (const KnownPoint& known : criticalPointsShown()) {
             if (near(known.point)) {
                 const std::string_view kind = criticalKindName(known.kind);
                 text = tr("%1 at %2, f = %3")

@@ -3,17 +3,22 @@
 #pragma once
 
 #include "analysis/contours.h"
+#include "analysis/criticalpoints.h"
 #include "contourview/heatmapscale.h"
 #include "evaluation/grid.h"
+#include "functions/presets.h"
 #include "plotfonts.h"
 
 #include <Eigen/Core>
 #include <QImage>
 #include <QLineF>
 #include <QPointF>
+#include <QString>
 #include <QTimer>
 #include <QWidget>
 #include <array>
+#include <atomic>
+#include <memory>
 #include <vector>
 
 class QCustomPlot;
@@ -113,6 +118,15 @@ public:
     /// The view drawn at \a size (for `gradlab render --view contour` and exports).
     QImage render(const QSize& size);
 
+    /// The critical points marked on the map: a preset's known ones, or those found for a typed
+    /// function (in the background: empty until they arrive, see criticalPointsPending()).
+    std::vector<KnownPoint> criticalPointsShown() const;
+    bool criticalPointsPending() const { return m_criticalPending; }
+    /// Finds a typed function's critical points before drawing instead of in the background:
+    /// for pictures drawn off-screen (`gradlab render`, animation frames), which must not depend
+    /// on how fast a thread was.
+    void setCriticalPointsAtOnce(bool atOnce);
+
     // For tests: the −∇f field's curve and run \a runId's items at the current step (nullptr if
     // the run has none).
     QCPCurve* gradientFieldCurve() const { return m_gradientField; }
@@ -168,6 +182,8 @@ private:
     void rebuildContourCurves();
     void rebuildGradientField();
     void rebuildCriticalPoints();
+    QString criticalPointsKey() const;
+    void findCriticalPointsInBackground();
     void rebuildRuns();
     void updateRuns();
     void updateProbe();
@@ -209,6 +225,12 @@ private:
     std::vector<QCPItemText*> m_contourLabels;
     QCPCurve* m_gradientField = nullptr;
     std::array<QCPCurve*, 4> m_criticalCurves{}; ///< by CriticalKind
+    QString m_criticalKey;                       ///< the function the found points belong to
+    std::vector<CriticalPoint> m_foundCritical;  ///< a typed function's, found in the background
+    bool m_criticalPending = false;
+    bool m_criticalPointsAtOnce = false;
+    std::shared_ptr<std::atomic<quint64>> m_criticalGeneration =
+        std::make_shared<std::atomic<quint64>>(0);
     QCPCurve* m_startMarker = nullptr;
     QCPItemText* m_arrowCaption = nullptr;
     QCPItemText* m_divergenceBox = nullptr;

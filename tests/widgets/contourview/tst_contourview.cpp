@@ -119,6 +119,8 @@ class TestContourView : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void criticalPointsOfATypedFunction_data();
+    void criticalPointsOfATypedFunction();
     void clickSetsStart_data();
     void clickSetsStart();
     void dragMovesProbe_data();
@@ -737,6 +739,65 @@ void TestContourView::screenshotWithTwoRunsAndProbe()
     const QImage shot = scene.view.grab().toImage();
     QCOMPARE(shot.size(), scene.view.size());
     QVERIFY(shot.save(QStringLiteral("/tmp/contour.png")));
+}
+
+void TestContourView::criticalPointsOfATypedFunction_data()
+{
+    // Critical points worked out by hand: ∇f = 0 and the Hessian's signs.
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QList<QPointF>>("points");
+    QTest::addColumn<QList<int>>("kinds");
+    // x² − y²: ∇f = (2x, −2y), one saddle at the origin.
+    QTest::addRow("saddle") << QStringLiteral("x^2 - y^2") << QList<QPointF>{{0, 0}}
+                            << QList<int>{int(CriticalKind::Saddle)};
+    // x³ − 3x + y²: ∂f/∂x = 3x² − 3 = 0 at x = ±1, ∂f/∂y = 2y; f_xx = 6x: a minimum at (1, 0),
+    // a saddle at (−1, 0).
+    QTest::addRow("minimum and saddle")
+        << QStringLiteral("x^3 - 3x + y^2") << QList<QPointF>{{-1, 0}, {1, 0}}
+        << QList<int>{int(CriticalKind::Saddle), int(CriticalKind::Minimum)};
+}
+
+void TestContourView::criticalPointsOfATypedFunction()
+{
+    QFETCH(QString, expression);
+    QFETCH(QList<QPointF>, points);
+    QFETCH(QList<int>, kinds);
+    Session session;
+    QVERIFY(session.setExpressionText(expression));
+    session.setDomain(Domain{-2, 2, -2, 2});
+    ContourView view(&session);
+    view.resize(800, 600);
+    view.setShowCriticalPoints(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.criticalPointsPending(), 20000);
+    std::vector<KnownPoint> shown = view.criticalPointsShown();
+    std::sort(shown.begin(), shown.end(),
+              [](const KnownPoint& a, const KnownPoint& b) { return a.point.x() < b.point.x(); });
+    QCOMPARE(qsizetype(shown.size()), points.size());
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        QVERIFY(std::abs(shown[std::size_t(i)].point.x() - points[i].x()) < 1e-6);
+        QVERIFY(std::abs(shown[std::size_t(i)].point.y() - points[i].y()) < 1e-6);
+        QCOMPARE(int(shown[std::size_t(i)].kind), kinds[i]);
+    }
+    // And they are drawn: one marker per point.
+    int markers = 0;
+    for (int i = 0; i < view.plot()->plottableCount(); ++i) {
+        QCPAbstractPlottable* plottable = view.plot()->plottable(i);
+        const QStringList kindNames{QStringLiteral("minimum"), QStringLiteral("maximum"),
+                                    QStringLiteral("saddle point"),
+                                    QStringLiteral("degenerate critical point")};
+        if (auto* curve = qobject_cast<QCPCurve*>(plottable);
+            curve && curve->visible() && kindNames.contains(curve->name())) {
+            markers += curve->dataCount();
+        }
+    }
+    QCOMPARE(markers, int(points.size()));
+    // A new function drops the old points until its own are found.
+    QVERIFY(session.setExpressionText(QStringLiteral("(x - 0.5)^2 + (y + 0.5)^2")));
+    QTRY_VERIFY_WITH_TIMEOUT(!view.criticalPointsPending(), 20000);
+    shown = view.criticalPointsShown();
+    QCOMPARE(shown.size(), std::size_t(1));
+    QVERIFY((shown[0].point - Eigen::Vector2d(0.5, -0.5)).norm() < 1e-6);
+    QCOMPARE(shown[0].kind, CriticalKind::Minimum);
 }
 
 QTEST_MAIN(TestContourView)
