@@ -5,7 +5,9 @@
 #include "contourview/heatmapscale.h"
 #include "evaluation/grid.h"
 
+#include <QColor>
 #include <QImage>
+#include <array>
 #include <qcustomplot.h>
 
 namespace gradlab {
@@ -16,6 +18,8 @@ struct Preset;
 /// landscape: matplotlib's viridis (perceptually uniform blue–green–yellow) sampled at ninths,
 /// interpolated in RGB; undefined values transparent.
 QCPColorGradient functionColorGradient();
+/// The gradient's ten stops, evenly spaced, low to high (for maps drawn by other means).
+std::array<QColor, 10> functionColorStops();
 
 /// Whether f is coloured (and contoured) on a log scale: where the grid spans decades, or the
 /// preset asks for it (Rosenbrock).

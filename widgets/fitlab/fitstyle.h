@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "colormap/colormap.h"
+
 #include <QColor>
 #include <array>
 
@@ -24,14 +26,11 @@ inline const QColor kSpread{255, 190, 90};
 inline const QColor kParameter{200, 30, 45};
 inline const QColor kPath{250, 250, 250};
 
-/// The colours of the loss, low to high, evenly spaced: matplotlib's viridis at ninths, as the
-/// contour view draws f. The heat map and the 3-D surface both take their colours from here.
+/// The colours of the loss, low to high, evenly spaced: the colour map of f in the contour view
+/// (widgets/colormap). The heat map and the 3-D surface both take their colours from here.
 inline std::array<QColor, 10> landscapeColors()
 {
-    return {QColor(0x44, 0x01, 0x54), QColor(0x48, 0x28, 0x78), QColor(0x3e, 0x49, 0x89),
-            QColor(0x31, 0x68, 0x8e), QColor(0x26, 0x82, 0x8e), QColor(0x1f, 0x9e, 0x89),
-            QColor(0x35, 0xb7, 0x79), QColor(0x6e, 0xce, 0x58), QColor(0xb5, 0xde, 0x2b),
-            QColor(0xfd, 0xe7, 0x25)};
+    return functionColorStops();
 }
 
 } // namespace gradlab::fitstyle

@@ -3,6 +3,7 @@
 #include "fitlab/landscapeplot.h"
 
 #include "analysis/contours.h"
+#include "colormap/colormap.h"
 #include "fitlab/fitsession.h"
 #include "fitlab/fitstyle.h"
 
@@ -23,20 +24,6 @@ constexpr int kEllipseSamples = 72;
 // The longer arrow is this share of the shorter side of the parameter rectangle.
 constexpr double kArrowShare = 0.22;
 
-// The landscape's colours (fitstyle::landscapeColors) as QCustomPlot's gradient.
-QCPColorGradient viridis()
-{
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    const auto stops = fitstyle::landscapeColors();
-    for (std::size_t i = 0; i < stops.size(); ++i) {
-        gradient.setColorStopAt(static_cast<double>(i) / (stops.size() - 1), stops[i]);
-    }
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    gradient.setNanHandling(QCPColorGradient::nhTransparent);
-    return gradient;
-}
-
 QCPItemLine* arrow(QCustomPlot* plot, const QColor& color, double width)
 {
     auto* line = new QCPItemLine(plot);
@@ -55,11 +42,11 @@ LandscapePlot::LandscapePlot(FitSession* session, QWidget* parent)
     setCursor(Qt::CrossCursor);
     axisRect()->setupFullAxesBox(true);
     m_heatMap = new QCPColorMap(xAxis, yAxis);
-    m_heatMap->setGradient(viridis());
+    m_heatMap->setGradient(functionColorGradient());
     m_heatMap->setInterpolate(true);
     m_colorScale = new QCPColorScale(this);
     plotLayout()->addElement(0, 1, m_colorScale);
-    m_colorScale->setGradient(viridis());
+    m_colorScale->setGradient(functionColorGradient());
     m_colorScale->setBarWidth(12);
     m_heatMap->setColorScale(m_colorScale);
     auto* margins = new QCPMarginGroup(this);
