@@ -828,7 +828,9 @@ void ContourView::setCriticalPointsAtOnce(bool atOnce)
 {
     m_criticalPointsAtOnce = atOnce;
     if (atOnce && m_criticalPending) {
-        // A search started in the background: find the points here, now.
+        // A search was queued in the background: it is skipped (superseded), and the points
+        // are found here, now.
+        ++*m_criticalGeneration;
         m_criticalKey.clear();
         m_criticalPending = false;
         rebuildCriticalPoints();

@@ -7,6 +7,7 @@
 #include "fitlab/fitsession.h"
 #include "fitlab/fitstyle.h"
 #include "plotfonts.h"
+#include "surface/surfacepick.h"
 #include "surface/surfaceview.h"
 
 #include <QEvent>
@@ -476,19 +477,10 @@ void LandscapeSurface::rebuildRun()
 
 void LandscapeSurface::selectPoint(const QPoint& position)
 {
-    if (!m_surface || position == QSurface3DSeries::invalidSelectionPosition()) {
-        return;
+    // The start marker shows where the click landed.
+    if (const auto point = takeSelectedPoint(m_surface, position)) {
+        m_session->setStart(*point);
     }
-    const QSurfaceDataItem* item = m_surface->dataProxy()->itemAt(position);
-    if (!item) {
-        return;
-    }
-    m_session->setStart(Eigen::Vector2d(item->x(), item->z()));
-    // The start marker shows where the click landed; the selection is cleared after this
-    // signal, not inside it.
-    QTimer::singleShot(0, this, [this] {
-        m_surface->setSelectedPoint(QSurface3DSeries::invalidSelectionPosition());
-    });
 }
 
 QImage LandscapeSurface::renderToImage(const QSize& size)

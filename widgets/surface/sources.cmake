@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 # The only place that knows Qt Data Visualization (deprecated upstream from Qt 6.10).
 target_sources(gradlab_widgets PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/surfacepick.cpp
     ${CMAKE_CURRENT_LIST_DIR}/surfaceview.cpp
 )
 qt_add_resources(gradlab_widgets "surface_meshes"

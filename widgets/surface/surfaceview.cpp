@@ -7,6 +7,7 @@
 #include "colormap/colormap.h"
 #include "plotfonts.h"
 #include "session.h"
+#include "surface/surfacepick.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -645,20 +646,11 @@ void SurfaceView::updateProbe()
 
 void SurfaceView::startPointSelected(QSurface3DSeries* series, const QPoint& position)
 {
-    // Clicking the surface sets the runs' start, as a click on the map does.
-    if (position == QSurface3DSeries::invalidSelectionPosition()) {
-        return;
+    // Clicking the surface sets the runs' start, as a click on the map does; the start marker
+    // shows where the click landed.
+    if (const auto point = takeSelectedPoint(series, position)) {
+        m_session->setStartPoint(*point);
     }
-    const QSurfaceDataItem* item = series->dataProxy()->itemAt(position);
-    if (!item) {
-        return;
-    }
-    m_session->setStartPoint(Eigen::Vector2d(item->x(), item->z()));
-    // The start marker shows where the click landed; the item label would stay behind, stale,
-    // once the runs move on. Cleared after this signal, not inside it.
-    QTimer::singleShot(0, series, [series] {
-        series->setSelectedPoint(QSurface3DSeries::invalidSelectionPosition());
-    });
 }
 
 QImage SurfaceView::renderToImage(const QSize& size)
