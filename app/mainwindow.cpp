@@ -4,6 +4,7 @@
 
 #include "autosave.h"
 #include "backproplab/backproplab.h"
+#include "charts/racereportdialog.h"
 #include "charts/runcharts.h"
 #include "charts/steptablemodel.h"
 #include "contourview/contourview.h"
@@ -45,6 +46,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -294,6 +296,14 @@ void MainWindow::createActions()
              QKeySequence(),
              tr("Off: each preset brings learning rates that are stable on it. On: the runs "
                 "keep the rates you chose")},
+        Spec{Action::FairRace, QString(), tr("Align by &evaluations (fair race)"),
+             QKeySequence(Qt::Key_E),
+             tr("Line the runs up by what they have spent, gradient evaluations (f for "
+                "Nelder–Mead), instead of by step (E)")},
+        Spec{Action::RaceReport, QString(), tr("Race &report…"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+             tr("Final f, ‖∇f‖, steps and evaluations of every run, and what reaching a "
+                "tolerance cost; exports as CSV")},
         Spec{Action::SyntaxHelp, QString(), tr("Function &syntax"), QKeySequence::HelpContents,
              tr("How to type a function: operators, implicit products, functions, errors (F1)")},
         Spec{Action::ShortcutsHelp, QString(), tr("&Keyboard shortcuts"), QKeySequence(),
@@ -318,6 +328,22 @@ void MainWindow::createActions()
     action(Action::ToggleSurface)->setCheckable(true);
     action(Action::PresenterMode)->setCheckable(true);
     action(Action::KeepLearningRates)->setCheckable(true);
+    action(Action::FairRace)->setCheckable(true);
+    connect(action(Action::FairRace), &QAction::toggled, m_session, [this](bool on) {
+        m_session->setRaceAlignment(on ? RaceAlignment::Evaluations : RaceAlignment::Steps);
+    });
+    connect(m_session, &Session::raceAlignmentChanged, this, [this](RaceAlignment alignment) {
+        const QSignalBlocker blocker(action(Action::FairRace));
+        action(Action::FairRace)->setChecked(alignment == RaceAlignment::Evaluations);
+        updateStatus();
+    });
+    connect(action(Action::RaceReport), &QAction::triggered, this, [this] {
+        if (!m_raceReport) {
+            m_raceReport = new RaceReportDialog(m_session, this);
+        }
+        m_raceReport->show();
+        m_raceReport->raise();
+    });
     connect(action(Action::KeepLearningRates), &QAction::toggled, m_session,
             &Session::setKeepLearningRates);
     connect(action(Action::SyntaxHelp), &QAction::triggered, this,
@@ -362,6 +388,9 @@ void MainWindow::createMenus()
                       Action::SendToProbe}) {
         playMenu->addAction(action(id));
     }
+    playMenu->addSeparator();
+    playMenu->addAction(action(Action::FairRace));
+    playMenu->addAction(action(Action::RaceReport));
     playMenu->addSeparator();
     playMenu->addAction(action(Action::KeepLearningRates));
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
@@ -575,7 +604,10 @@ void MainWindow::updateStatus()
     const auto number = [this](double value) {
         return std::isfinite(value) ? QString::number(value, 'g', 6) : tr("undefined");
     };
-    m_stepLabel->setText(tr("step %1").arg(record.index));
+    m_stepLabel->setText(
+        m_session->raceAlignment() == RaceAlignment::Evaluations
+            ? tr("step %1, cost %2").arg(record.index).arg(raceCost(record, entry->settings.method))
+            : tr("step %1").arg(record.index));
     m_valueLabel->setText(tr("f = %1").arg(number(record.f)));
     m_gradientLabel->setText(tr("‖∇f‖ = %1").arg(number(record.gradient.norm())));
 }
@@ -782,8 +814,12 @@ QVariantMap MainWindow::scene() const
         {QStringLiteral("selected"), selected},
         {QStringLiteral("panel"), toVariant(m_optimizerPanel->settings())},
     };
-    const QVariantMap playback{{QStringLiteral("speed"), m_session->speed()},
-                               {QStringLiteral("step"), m_session->currentStep()}};
+    QVariantMap playback{{QStringLiteral("speed"), m_session->speed()},
+                         {QStringLiteral("step"), m_session->currentStep()}};
+    // Written only for a fair race, so that scenarios of step-aligned races stay as they were.
+    if (m_session->raceAlignment() == RaceAlignment::Evaluations) {
+        playback.insert(QStringLiteral("alignment"), QStringLiteral("evaluations"));
+    }
     return {{QStringLiteral("function"), function},
             {QStringLiteral("descent"), descent},
             {QStringLiteral("playback"), playback}};
@@ -847,6 +883,10 @@ bool MainWindow::applyScene(const QVariantMap& scene)
         m_optimizerPanel->setSettings(fromVariant(descent.value(QStringLiteral("panel")).toMap()));
     }
     m_session->setSpeed(playback.value(QStringLiteral("speed"), m_session->speed()).toDouble());
+    m_session->setRaceAlignment(playback.value(QStringLiteral("alignment")).toString() ==
+                                        QLatin1String("evaluations")
+                                    ? RaceAlignment::Evaluations
+                                    : RaceAlignment::Steps);
     m_session->setCurrentStep(playback.value(QStringLiteral("step"), 0).toInt());
     return true;
 }
@@ -879,16 +919,32 @@ void MainWindow::saveSettings() const
     }
 }
 
-bool MainWindow::saveScenario(const QString& path) const
+QString raceReportPath(const QString& scenarioPath)
+{
+    const QFileInfo info(scenarioPath);
+    const QString base =
+        info.suffix() == QLatin1String("gradlab") ? info.completeBaseName() : info.fileName();
+    return info.dir().filePath(base + QStringLiteral(".race.csv"));
+}
+
+bool MainWindow::saveScenario(const QString& path, QString* error) const
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return false;
-    }
     QJsonObject document = QJsonObject::fromVariantMap(scene());
     document.insert(QStringLiteral("gradlab"), QStringLiteral(GRADLAB_VERSION));
-    file.write(QJsonDocument(document).toJson());
-    return file.commit();
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(document).toJson()) < 0 ||
+        !file.commit()) {
+        if (error) {
+            *error = tr("Could not write %1: %2").arg(path, file.errorString());
+        }
+        return false;
+    }
+    // The race's report goes with it, at the tolerance the report dialog shows.
+    if (!m_session->runs().empty()) {
+        const double tolerance = m_raceReport ? m_raceReport->tolerance() : kDefaultRaceTolerance;
+        return writeRaceReport(*m_session, tolerance, raceReportPath(path), error);
+    }
+    return true;
 }
 
 bool MainWindow::openScenario(const QString& path, QString* error)
@@ -941,9 +997,12 @@ void MainWindow::askSaveScenario()
     if (QFileInfo(path).suffix().isEmpty()) {
         path += QStringLiteral(".gradlab");
     }
-    statusBar()->showMessage(saveScenario(path) ? tr("Saved %1").arg(QFileInfo(path).fileName())
-                                                : tr("Could not write %1").arg(path),
-                             4000);
+    QString error;
+    if (saveScenario(path, &error)) {
+        statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+    } else {
+        statusBar()->showMessage(error);
+    }
 }
 
 void MainWindow::showEvent(QShowEvent* event)

@@ -18,6 +18,7 @@ class QTableView;
 namespace gradlab {
 
 class ContourView;
+class RaceReportDialog;
 class Autosave;
 class DerivativesLab;
 class DivergenceBar;
@@ -37,6 +38,9 @@ class SurfaceView;
 /// Sets the application's name, organisation, version and icon (QSettings keys use the first
 /// two). Call once after the QApplication exists.
 void applyApplicationIdentity();
+
+/// Where a scenario's race report goes: NAME.race.csv beside NAME.gradlab.
+QString raceReportPath(const QString& scenarioPath);
 
 /// \brief The main window: function and descent docks on the left, the views in the centre, the
 /// charts below, playback under the views, and a status bar that reads the selected run.
@@ -68,6 +72,8 @@ public:
         ExportImage,
         Quit,
         KeepLearningRates,
+        FairRace,
+        RaceReport,
         SyntaxHelp,
         ShortcutsHelp,
         About,
@@ -115,8 +121,9 @@ public:
     QVariantMap scene() const;
     /// Puts \a scene on screen; false (and nothing changed) if it holds no function that parses.
     bool applyScene(const QVariantMap& scene);
-    /// Writes the scene as JSON (a .gradlab file).
-    bool saveScenario(const QString& path) const;
+    /// Writes the scene as JSON (a .gradlab file) and, when there are runs, their race report
+    /// beside it (raceReportPath); on failure says why in \a error.
+    bool saveScenario(const QString& path, QString* error = nullptr) const;
     /// Reads a .gradlab file; on failure says why in \a error.
     bool openScenario(const QString& path, QString* error = nullptr);
     /// The status bar's reading: "step 12", "f = 0.031", "‖∇f‖ = 0.25".
@@ -187,6 +194,7 @@ private:
     Autosave* m_autosave = nullptr;
     PresenterKeys* m_presenterKeys = nullptr;
     HelpDialog* m_help = nullptr;
+    RaceReportDialog* m_raceReport = nullptr;
     bool m_maximizedBeforePresenter = false;
     QFont m_fontBeforePresenter;
 };

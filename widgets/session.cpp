@@ -5,17 +5,48 @@
 #include "analysis/learningrate.h"
 #include "expression/parser.h"
 #include "functions/presets.h"
+#include "optimization/racereport.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace gradlab {
 
-const StepRecord& RunEntry::recordAt(int step) const
+int RunEntry::indexAt(int position) const
+{
+    if (alignment == RaceAlignment::Steps) {
+        return std::clamp(position, 0, lastIndex());
+    }
+    // Costs never decrease along a run: the last record that costs at most `position`.
+    const auto& records = run->records();
+    const Method method = settings.method;
+    const auto beyond =
+        std::upper_bound(records.begin(), records.end(), static_cast<long long>(position),
+                         [method](long long budget, const StepRecord& record) {
+                             return budget < raceCost(record, method);
+                         });
+    return std::max(0, static_cast<int>(beyond - records.begin()) - 1);
+}
+
+const StepRecord& RunEntry::recordAt(int position) const
+{
+    return run->records()[static_cast<std::size_t>(indexAt(position))];
+}
+
+bool RunEntry::hasStoppedAt(int position) const
+{
+    return run->isFinished() && indexAt(position) >= lastIndex();
+}
+
+long long RunEntry::positionOf(int k) const
 {
     const auto& records = run->records();
-    return records[static_cast<std::size_t>(std::clamp(step, 0, lastIndex()))];
+    k = std::clamp(k, 0, lastIndex());
+    return alignment == RaceAlignment::Steps
+               ? k
+               : raceCost(records[static_cast<std::size_t>(k)], settings.method);
 }
 
 QColor runColor(int index)
@@ -221,6 +252,7 @@ int Session::addRun(const OptimizerSettings& settings, const QColor& color)
     entry.id = m_nextRunId++;
     entry.color = color.isValid() ? color : runColor(entry.id - 1);
     entry.settings = settings;
+    entry.alignment = m_alignment;
     entry.run = std::make_unique<Run>(m_function.objective(), m_start, settings);
     m_runs.push_back(std::move(entry));
     advanceRunsTo(m_currentStep);
@@ -282,6 +314,9 @@ void Session::restartRuns()
     m_reportedDivergence.clear();
     const bool stepChanged = m_currentStep != 0;
     m_currentStep = 0;
+    if (m_alignment == RaceAlignment::Evaluations) {
+        advanceRunsTo(0);
+    }
     pause();
     Q_EMIT runsChanged();
     if (stepChanged) {
@@ -292,13 +327,20 @@ void Session::restartRuns()
 void Session::advanceRunsTo(int step)
 {
     for (RunEntry& entry : m_runs) {
-        // One step ahead of the one shown: the views draw the step about to be taken (x_k → x_k+1).
-        entry.run->advanceTo(step + 1);
-        entry.reached = std::max(entry.reached, step);
+        if (m_alignment == RaceAlignment::Steps) {
+            // One step ahead of the one shown: the views draw the step about to be taken
+            // (x_k → x_k+1).
+            entry.run->advanceTo(step + 1);
+        } else {
+            // Aligned by cost the timeline's end is the costliest run's end: every run is
+            // computed through (a few hundred steps).
+            entry.run->runToEnd();
+        }
+        entry.reached = std::max(entry.reached, entry.indexAt(step));
         if (entry.run->stopReason() == StopReason::Diverged &&
             std::find(m_reportedDivergence.begin(), m_reportedDivergence.end(), entry.id) ==
                 m_reportedDivergence.end() &&
-            entry.lastIndex() <= step) {
+            entry.hasStoppedAt(step)) {
             m_reportedDivergence.push_back(entry.id);
             Q_EMIT runDiverged(entry.id, QString::fromStdString(entry.run->explanation()));
         }
@@ -307,12 +349,37 @@ void Session::advanceRunsTo(int step)
 
 int Session::lastStep() const
 {
-    int last = 0;
+    long long last = 0;
     for (const RunEntry& entry : m_runs) {
-        const int end = entry.run->isFinished() ? entry.lastIndex() : entry.settings.maxSteps;
+        const long long end = !entry.run->isFinished() ? entry.settings.maxSteps
+                              : m_alignment == RaceAlignment::Steps
+                                  ? entry.lastIndex()
+                                  : entry.positionOf(entry.lastIndex());
         last = std::max(last, end);
     }
-    return last;
+    return static_cast<int>(std::min<long long>(last, std::numeric_limits<int>::max()));
+}
+
+void Session::setRaceAlignment(RaceAlignment alignment)
+{
+    if (alignment == m_alignment) {
+        return;
+    }
+    // The moment shown: the furthest step (or cost) any run has reached at the current position.
+    long long position = 0;
+    for (RunEntry& entry : m_runs) {
+        const int k = entry.indexAt(m_currentStep);
+        entry.alignment = alignment;
+        entry.reached = 0;
+        if (alignment == RaceAlignment::Evaluations) {
+            entry.run->runToEnd();
+        }
+        position = std::max(position, entry.positionOf(k));
+    }
+    m_alignment = alignment;
+    m_currentStep = -1; // so that setCurrentStep announces the new position
+    Q_EMIT raceAlignmentChanged(alignment);
+    setCurrentStep(static_cast<int>(std::min<long long>(position, lastStep())));
 }
 
 bool Session::isAtEnd() const

@@ -34,6 +34,10 @@ struct ParameterData
     bool operator==(const ParameterData&) const = default;
 };
 
+/// How the runs of a race line up on the timeline: at the same step k, or at the same cost in
+/// evaluations (a fair race: a method whose step evaluates f and ∇f several times moves on less).
+enum class RaceAlignment { Steps, Evaluations };
+
 /// \brief One descent in the race: its settings, colour, visibility and the run itself.
 struct RunEntry
 {
@@ -44,10 +48,19 @@ struct RunEntry
     std::unique_ptr<Run> run;
     /// The furthest step the session has shown of this run (records beyond it are look-ahead).
     int reached = 0;
+    /// What the session's timeline counts (the session sets it on every run).
+    RaceAlignment alignment = RaceAlignment::Steps;
 
-    /// The record shown at the session's current step: the run's own last one if it stopped
-    /// earlier.
-    const StepRecord& recordAt(int step) const;
+    /// The step k shown at timeline position \a position: the position itself when aligned by
+    /// steps, the last step within that many evaluations (raceCost) when aligned by evaluations;
+    /// the run's own last one if it stopped earlier.
+    int indexAt(int position) const;
+    /// The record shown at the timeline position \a position (indexAt).
+    const StepRecord& recordAt(int position) const;
+    /// True when the run has stopped (converged, diverged, out of steps) at or before \a position.
+    bool hasStoppedAt(int position) const;
+    /// The timeline position of record \a k: k, or its cost in evaluations.
+    long long positionOf(int k) const;
     int lastIndex() const { return static_cast<int>(run->records().size()) - 1; }
     /// Records shown so far: x_0 … x_reached (the session computes one more, to draw the next
     /// step).
@@ -131,6 +144,11 @@ public:
     bool isAtEnd() const;
     void setCurrentStep(int step);
 
+    /// Steps (the default) or evaluations: what currentStep() counts. Switching keeps the moment
+    /// shown as near as it can (the furthest run's step or cost) and emits currentStepChanged.
+    RaceAlignment raceAlignment() const { return m_alignment; }
+    void setRaceAlignment(RaceAlignment alignment);
+
     bool isPlaying() const { return m_timer.isActive(); }
     double speed() const { return m_speed; }
 
@@ -156,6 +174,7 @@ Q_SIGNALS:
     void startPointChanged();
     /// Runs were added, removed, restarted or changed settings.
     void runsChanged();
+    void raceAlignmentChanged(gradlab::RaceAlignment alignment);
     void currentStepChanged(int step);
     void playingChanged(bool playing);
     /// loadPreset gave the runs learning rates suited to the new function.
@@ -196,6 +215,7 @@ private:
     int m_nextRunId = 1;
     bool m_keepLearningRates = false;
     int m_currentStep = 0;
+    RaceAlignment m_alignment = RaceAlignment::Steps;
     std::vector<int> m_reportedDivergence;
 
     QTimer m_timer;

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QImage>
 #include <QLabel>
@@ -102,6 +103,8 @@ private Q_SLOTS:
     void testSettingsRoundTrip_data();
     void testSettingsRoundTrip();
     void testScenarioRoundTrip();
+    void testScenarioWritesRaceReport();
+    void testShippedScenariosOpen();
     void testScenarioRejects_data();
     void testScenarioRejects();
     void testStatusBar_data();
@@ -390,6 +393,71 @@ void TestMainWindow::testScenarioRoundTrip()
     QVERIFY(session->runs()[0].settings == nesterov);
     QVERIFY(session->runs()[1].settings == rmsprop);
     QCOMPARE(session->currentStep(), 7);
+}
+
+void TestMainWindow::testScenarioWritesRaceReport()
+{
+    const QString path = m_outputDirectory.filePath(QStringLiteral("fair.gradlab"));
+    const QString report = raceReportPath(path);
+    QCOMPARE(report, m_outputDirectory.filePath(QStringLiteral("fair.race.csv")));
+    QByteArray stepAligned;
+    {
+        MainWindow window;
+        Session* session = window.session();
+        QVERIFY(session->setExpressionText(QStringLiteral("(1-x)^2 + 10(y-x^2)^2")));
+        session->setStartPoint(Eigen::Vector2d(-1.2, 1.0));
+        session->clearRuns();
+        session->addRun(defaultSettings(Method::Adam));
+        session->addRun(defaultSettings(Method::LBFGS));
+        session->addRun(defaultSettings(Method::NelderMead));
+        session->setCurrentStep(5);
+        QVERIFY(window.saveScenario(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        stepAligned = file.readAll();
+        // A step-aligned race writes no alignment key: its file is what it was before fair races.
+        QVERIFY(!stepAligned.contains("alignment"));
+        session->setRaceAlignment(RaceAlignment::Evaluations);
+        QVERIFY(window.saveScenario(path));
+    }
+    QFile csv(report);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().split('\n');
+    QVERIFY(lines.front().startsWith("run,method,lr,schedule,stop,steps,f,grad_norm,"));
+    QCOMPARE(lines.size(), 5); // header, three runs, and the final newline
+    QVERIFY(lines[1].startsWith("1,adam,"));
+    QVERIFY(lines[2].startsWith("2,lbfgs,"));
+    QVERIFY(lines[3].startsWith("3,neldermead,"));
+
+    MainWindow other;
+    QString error;
+    QVERIFY2(other.openScenario(path, &error), qPrintable(error));
+    QCOMPARE(other.session()->raceAlignment(), RaceAlignment::Evaluations);
+    QVERIFY(other.action(MainWindow::Action::FairRace)->isChecked());
+
+    // A scenario that cannot be written says why and leaves the old file as it was.
+    QFile blocker(m_outputDirectory.filePath(QStringLiteral("plain")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QString why;
+    QVERIFY(
+        !other.saveScenario(m_outputDirectory.filePath(QStringLiteral("plain/x.gradlab")), &why));
+    QVERIFY2(why.contains(QStringLiteral("plain/x.gradlab")), qPrintable(why));
+}
+
+void TestMainWindow::testShippedScenariosOpen()
+{
+    // The scenarios of README's screenshots open as they were taken.
+    const QDir directory(QStringLiteral(GRADLAB_SOURCE_DIR "/docs/scenarios"));
+    const QStringList names = directory.entryList({QStringLiteral("*.gradlab")}, QDir::Files);
+    QVERIFY(names.size() >= 3);
+    for (const QString& name : names) {
+        MainWindow window;
+        QString error;
+        QVERIFY2(window.openScenario(directory.filePath(name), &error), qPrintable(error));
+        QVERIFY2(!window.session()->runs().empty(), qPrintable(name));
+        QVERIFY2(window.session()->currentStep() > 0, qPrintable(name));
+    }
 }
 
 void TestMainWindow::testScenarioRejects_data()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "runcharts.h"
 
+#include "charts/runlabel.h"
 #include "optimization/optimizer.h"
 #include "session.h"
 
@@ -107,10 +108,12 @@ RunCharts::RunCharts(Session* session, QWidget* parent)
     m_plot->plotLayout()->clear();
     m_valueRect = new QCPAxisRect(m_plot);
     m_gradientRect = new QCPAxisRect(m_plot);
+    m_rateRect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(0, 0, m_valueRect);
     m_plot->plotLayout()->addElement(1, 0, m_gradientRect);
+    m_plot->plotLayout()->addElement(2, 0, m_rateRect);
     auto* margins = new QCPMarginGroup(m_plot);
-    for (QCPAxisRect* rect : {m_valueRect, m_gradientRect}) {
+    for (QCPAxisRect* rect : {m_valueRect, m_gradientRect, m_rateRect}) {
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
         rect->axis(QCPAxis::atBottom)->setLabel(tr("step k"));
         m_plotFonts.addAxisRect(rect);
@@ -121,15 +124,23 @@ RunCharts::RunCharts(Session* session, QWidget* parent)
     }
     m_valueRect->axis(QCPAxis::atLeft)->setLabel(tr("f(x_k)"));
     m_gradientRect->axis(QCPAxis::atLeft)->setLabel(tr("‖∇f(x_k)‖"));
+    m_rateRect->axis(QCPAxis::atLeft)->setLabel(tr("η(k)"));
+    PlotFonts::keepTickLabelsApart(m_rateRect->axis(QCPAxis::atLeft));
+    m_rateRect->axis(QCPAxis::atLeft)->setNumberFormat(QStringLiteral("gb"));
+    m_rateRect->axis(QCPAxis::atLeft)->setNumberPrecision(4);
     // The charts are short: fewer ticks where their labels would run into each other.
     PlotFonts::keepTickLabelsApart(m_valueRect->axis(QCPAxis::atLeft));
     PlotFonts::keepTickLabelsApart(m_gradientRect->axis(QCPAxis::atLeft));
     connect(
         m_valueRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
         m_gradientRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
+    connect(m_valueRect->axis(QCPAxis::atBottom),
+            qOverload<const QCPRange&>(&QCPAxis::rangeChanged), m_rateRect->axis(QCPAxis::atBottom),
+            qOverload<const QCPRange&>(&QCPAxis::setRange));
 
     m_valueCursor = makeCursor(m_plot, m_valueRect);
     m_gradientCursor = makeCursor(m_plot, m_gradientRect);
+    m_rateCursor = makeCursor(m_plot, m_rateRect);
 
     // The legend stands above the charts, outside the curves, its entries side by side.
     auto* legend = new QCPLegend;
@@ -147,8 +158,10 @@ RunCharts::RunCharts(Session* session, QWidget* parent)
 
     applyScale(Chart::Value);
     applyScale(Chart::GradientNorm);
+    showLearningRateChart(false);
 
     connect(m_session, &Session::runsChanged, this, &RunCharts::rebuild);
+    connect(m_session, &Session::raceAlignmentChanged, this, &RunCharts::rebuild);
     connect(m_session, &Session::currentStepChanged, this, [this] {
         updateData();
         updateCursor();
@@ -171,17 +184,82 @@ void RunCharts::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
         m_plotFonts.apply();
+        fitLegend(m_plot->width());
+    }
+}
+
+void RunCharts::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitLegend(m_plot->width());
+}
+
+void RunCharts::fitLegend(int width)
+{
+    QCPLegend* legend = m_plot->legend;
+    int widest = 1;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
+    }
+    const QMargins margins = legend->margins();
+    const int room = width - margins.left() - margins.right();
+    const int columns =
+        std::clamp((room + legend->columnSpacing()) / (widest + legend->columnSpacing()), 1, 3);
+    if (columns != legend->wrap()) {
+        legend->setWrap(columns);
     }
 }
 
 QCPAxisRect* RunCharts::axisRect(Chart chart) const
 {
-    return chart == Chart::Value ? m_valueRect : m_gradientRect;
+    switch (chart) {
+    case Chart::Value:
+        return m_valueRect;
+    case Chart::GradientNorm:
+        return m_gradientRect;
+    case Chart::LearningRate:
+        return m_rateRect;
+    }
+    return m_valueRect;
+}
+
+void RunCharts::showLearningRateChart(bool show)
+{
+    // Out of the layout the rect keeps its last place: nothing of it may be drawn there.
+    m_rateCursor->setVisible(show);
+    for (const RunCurves& curves : m_curves) {
+        curves.learningRate->setVisible(show);
+    }
+    if (show == m_rateShown) {
+        return;
+    }
+    m_rateShown = show;
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    if (show) {
+        const int row = layout->rowCount();
+        layout->addElement(row, 0, m_rateRect);
+        // A lower chart than the two above: the rate's shape, not its digits, is what it shows.
+        layout->setRowStretchFactor(row, 0.6);
+    } else {
+        layout->take(m_rateRect);
+        layout->simplify();
+    }
+    m_rateRect->setVisible(show);
+}
+
+void RunCharts::updateStepAxes()
+{
+    const QString label = m_session->raceAlignment() == RaceAlignment::Evaluations
+                              ? tr("evaluations (∇f, or f for Nelder–Mead)")
+                              : tr("step k");
+    for (QCPAxisRect* rect : {m_valueRect, m_gradientRect, m_rateRect}) {
+        rect->axis(QCPAxis::atBottom)->setLabel(label);
+    }
 }
 
 bool RunCharts::isLogScale(Chart chart) const
 {
-    return chart == Chart::Value ? m_logValue : m_logGradient;
+    return chart == Chart::Value ? m_logValue : chart == Chart::GradientNorm && m_logGradient;
 }
 
 void RunCharts::setLogScale(bool logarithmic)
@@ -192,6 +270,9 @@ void RunCharts::setLogScale(bool logarithmic)
 
 void RunCharts::setLogScale(Chart chart, bool logarithmic)
 {
+    if (chart == Chart::LearningRate) {
+        return; // η(k) is always linear
+    }
     bool& flag = chart == Chart::Value ? m_logValue : m_logGradient;
     if (logarithmic == flag) {
         return;
@@ -229,7 +310,9 @@ QCPGraph* RunCharts::graph(int runId, Chart chart) const
 {
     for (const RunCurves& curves : m_curves) {
         if (curves.id == runId) {
-            return chart == Chart::Value ? curves.value : curves.gradientNorm;
+            return chart == Chart::Value          ? curves.value
+                   : chart == Chart::GradientNorm ? curves.gradientNorm
+                                                  : curves.learningRate;
         }
     }
     return nullptr;
@@ -243,7 +326,10 @@ double RunCharts::currentStepLine() const
 QImage RunCharts::render(const QSize& size)
 {
     const QSize target = size.isValid() && !size.isEmpty() ? size : m_plot->size();
-    return m_plot->toPixmap(target.width(), target.height()).toImage();
+    fitLegend(target.width());
+    QImage image = m_plot->toPixmap(target.width(), target.height()).toImage();
+    fitLegend(m_plot->width());
+    return image;
 }
 
 void RunCharts::rebuild()
@@ -253,21 +339,24 @@ void RunCharts::rebuild()
         m_plot->removeItem(curves.gradientTracer);
         m_plot->removePlottable(curves.value);
         m_plot->removePlottable(curves.gradientNorm);
+        m_plot->removePlottable(curves.learningRate);
     }
     m_curves.clear();
+    updateStepAxes();
+    bool scheduled = false;
     for (const RunEntry& entry : m_session->runs()) {
         if (!entry.visible) {
             continue;
         }
+        scheduled = scheduled || (entry.settings.method != Method::NelderMead &&
+                                  (entry.settings.schedule.kind != ScheduleKind::Constant ||
+                                   entry.settings.schedule.hasWarmup()));
         RunCurves curves;
         curves.id = entry.id;
-        const std::string_view label = methodLabel(entry.settings.method);
-        const QString method =
-            QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
         const auto makeGraph = [&](QCPAxisRect* rect) {
             auto* graph = new QCPGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
             graph->setPen(QPen(entry.color.darker(entry.color.lightness() > 200 ? 170 : 100), 2.0));
-            graph->setName(tr("%1, lr %2").arg(method).arg(entry.settings.learningRate, 0, 'g', 4));
+            graph->setName(runLabel(entry.settings));
             return graph;
         };
         const auto makeTracer = [&](QCPGraph* graph, QCPAxisRect* rect) {
@@ -283,10 +372,13 @@ void RunCharts::rebuild()
         curves.value = makeGraph(m_valueRect);
         curves.value->addToLegend();
         curves.gradientNorm = makeGraph(m_gradientRect);
+        curves.learningRate = makeGraph(m_rateRect);
         curves.valueTracer = makeTracer(curves.value, m_valueRect);
         curves.gradientTracer = makeTracer(curves.gradientNorm, m_gradientRect);
         m_curves.push_back(curves);
     }
+    showLearningRateChart(scheduled);
+    fitLegend(m_plot->width());
     updateData();
     updateCursor();
     m_plot->replot();
@@ -303,22 +395,28 @@ void RunCharts::updateData()
         QVector<double> steps;
         QVector<double> values;
         QVector<double> norms;
-        // The steps reached so far (the session keeps one more, ahead, for the views' arrows).
+        QVector<double> rates;
+        // The steps reached so far (the session keeps one more, ahead, for the views' arrows),
+        // at their step or, aligned by evaluations, at their cost.
         const auto& records = entry->run->records();
         for (int k = 0; k < entry->shownRecordCount(); ++k) {
             const StepRecord& record = records[static_cast<std::size_t>(k)];
-            steps.push_back(record.index);
+            steps.push_back(static_cast<double>(entry->positionOf(k)));
             values.push_back(drawable(record.f, m_logValue));
             // ‖∇f‖ = √((∂f/∂x)² + (∂f/∂y)²)
             norms.push_back(drawable(record.gradient.norm(), m_logGradient));
+            // The rate of the step from x_k (NaN for Nelder–Mead: a gap).
+            rates.push_back(drawable(record.learningRate, false));
         }
         curves.value->setData(steps, values, true);
         curves.gradientNorm->setData(steps, norms, true);
+        curves.learningRate->setData(steps, rates, true);
         if (curves.valueTracer->graph() != curves.value) {
             curves.valueTracer->setGraph(curves.value);
             curves.gradientTracer->setGraph(curves.gradientNorm);
         }
-        lastStep = std::max(lastStep, entry->shownRecordCount() - 1);
+        lastStep =
+            std::max(lastStep, static_cast<int>(entry->positionOf(entry->shownRecordCount() - 1)));
     }
     m_valueRect->axis(QCPAxis::atBottom)->setRange(0, lastStep);
     rescale();
@@ -334,18 +432,29 @@ void RunCharts::rescale()
     }
     m_valueRect->axis(QCPAxis::atLeft)->setRange(valueRange(values, m_logValue));
     m_gradientRect->axis(QCPAxis::atLeft)->setRange(valueRange(norms, m_logGradient));
+    // η(k) from 0: a schedule's decay reads as a share of the starting rate.
+    double highest = 0;
+    for (const RunCurves& curves : m_curves) {
+        for (auto it = curves.learningRate->data()->constBegin();
+             it != curves.learningRate->data()->constEnd(); ++it) {
+            if (std::isfinite(it->value)) {
+                highest = std::max(highest, it->value);
+            }
+        }
+    }
+    m_rateRect->axis(QCPAxis::atLeft)->setRange(0, highest > 0 ? 1.08 * highest : 1.0);
 }
 
 void RunCharts::updateCursor()
 {
     const int step = m_session->currentStep();
-    for (QCPItemStraightLine* cursor : {m_valueCursor, m_gradientCursor}) {
+    for (QCPItemStraightLine* cursor : {m_valueCursor, m_gradientCursor, m_rateCursor}) {
         cursor->point1->setCoords(step, 0.0);
         cursor->point2->setCoords(step, 1.0);
     }
     for (const RunCurves& curves : m_curves) {
         const RunEntry* entry = m_session->runById(curves.id);
-        const int k = entry ? std::clamp(step, 0, entry->lastIndex()) : 0;
+        const double k = entry ? static_cast<double>(entry->positionOf(entry->indexAt(step))) : 0;
         for (QCPItemTracer* tracer : {curves.valueTracer, curves.gradientTracer}) {
             tracer->setGraphKey(k);
             // No marker where the curve has a gap (f undefined, or ≤ 0 on a log axis).
@@ -366,8 +475,8 @@ void RunCharts::onMouseRelease(QMouseEvent* event)
         (event->position() - m_pressPixel).manhattanLength() > kClickTolerance) {
         return;
     }
-    for (QCPAxisRect* rect : {m_valueRect, m_gradientRect}) {
-        if (rect->rect().contains(event->position().toPoint())) {
+    for (QCPAxisRect* rect : {m_valueRect, m_gradientRect, m_rateRect}) {
+        if (rect->visible() && rect->rect().contains(event->position().toPoint())) {
             const double k = rect->axis(QCPAxis::atBottom)->pixelToCoord(event->position().x());
             m_session->setCurrentStep(static_cast<int>(std::lround(k)));
             return;

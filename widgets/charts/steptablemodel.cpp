@@ -50,7 +50,7 @@ int StepTableModel::computeCurrentRow() const
     if (!run || run->run->records().empty()) {
         return -1;
     }
-    return std::clamp(m_session->currentStep(), 0, run->lastIndex());
+    return run->indexAt(m_session->currentStep());
 }
 
 void StepTableModel::resetRows()

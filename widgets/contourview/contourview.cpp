@@ -3,6 +3,7 @@
 #include "contourview.h"
 
 #include "analysis/criticalpoints.h"
+#include "charts/runlabel.h"
 #include "colormap/colormap.h"
 #include "contourview/polyline.h"
 #include "functions/presets.h"
@@ -115,9 +116,7 @@ bool isSane(const Eigen::Vector2d& point, const Domain& domain)
 
 QString runLabel(const RunEntry& entry)
 {
-    const std::string_view label = methodLabel(entry.settings.method);
-    const QString method = QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
-    return ContourView::tr("%1, lr %2").arg(method, formatNumber(entry.settings.learningRate, 4));
+    return gradlab::runLabel(entry.settings);
 }
 
 void setCurvePoints(QCPCurve* curve, const std::vector<QPointF>& points)
@@ -577,6 +576,12 @@ Eigen::Vector2d ContourView::pointAt(const QPointF& pixel) const
     return {m_plot->xAxis->pixelToCoord(pixel.x()), m_plot->yAxis->pixelToCoord(pixel.y())};
 }
 
+const OptimizerOverlay* ContourView::optimizerOverlay(int runId) const
+{
+    const RunGraphics* graphics = graphicsOf(runId);
+    return graphics ? graphics->overlay.get() : nullptr;
+}
+
 QCPAbstractLegendItem* ContourView::legendItem(int runId) const
 {
     const RunGraphics* graphics = graphicsOf(runId);
@@ -829,6 +834,7 @@ void ContourView::rebuildRuns()
         m_plot->removePlottable(graphics.current);
         m_plot->removeItem(graphics.gradientArrow);
         m_plot->removeItem(graphics.stepArrow);
+        graphics.overlay->remove();
     }
     m_runGraphics.clear();
 
@@ -857,6 +863,8 @@ void ContourView::rebuildRuns()
         graphics.trials->setLineStyle(QCPCurve::lsNone);
         graphics.trials->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(entry.color, 1.5), Qt::NoBrush, 7));
+        graphics.overlay = std::make_shared<OptimizerOverlay>(m_plot, m_runsLayer, entry.color);
+        m_plotFonts.addText(graphics.overlay->captionItem(), kNoteFont);
         graphics.gradientArrow = makeArrow(m_plot, m_runsLayer, QPen(QColor(225, 225, 225), 2.0));
         graphics.stepArrow = makeArrow(m_plot, m_runsLayer, QPen(entry.color, 2.5));
         graphics.current = newCurve();
@@ -911,9 +919,10 @@ void ContourView::updateRuns()
         graphics.gradientArrow->setVisible(false);
         graphics.stepArrow->setVisible(false);
         if (!visible) {
+            graphics.overlay->update(StepRecord{}, false, {});
             continue;
         }
-        const int k = std::clamp(step, 0, entry->lastIndex());
+        const int k = entry->indexAt(step);
         const std::vector<StepRecord>& records = entry->run->records();
 
         // The path x_0 … x_k; points beyond any sane range break the line.
@@ -932,6 +941,9 @@ void ContourView::updateRuns()
 
         const StepRecord& record = records[static_cast<std::size_t>(k)];
         const Eigen::Vector2d x = record.point;
+        graphics.overlay->update(record, true, [&domain](const Eigen::Vector2d& point) {
+            return isSane(point, domain);
+        });
         if (!isSane(x, domain)) {
             graphics.current->data()->clear();
             graphics.trials->data()->clear();
@@ -946,8 +958,11 @@ void ContourView::updateRuns()
         }
         setCurvePoints(graphics.trials, trials);
 
-        // −lr·∇f: where plain gradient descent would go from here; capped so it stays readable.
-        Eigen::Vector2d descent = -entry->settings.learningRate * record.gradient;
+        // −η·∇f: where plain gradient descent would go from here with this step's rate (a
+        // schedule's); capped so it stays readable.
+        const double rate =
+            std::isfinite(record.learningRate) ? record.learningRate : entry->settings.learningRate;
+        Eigen::Vector2d descent = -rate * record.gradient;
         if (descent.allFinite() && descent.norm() > 0) {
             if (descent.norm() > cap) {
                 descent *= cap / descent.norm();
@@ -973,7 +988,7 @@ void ContourView::updateDivergence()
     const int step = m_session->currentStep();
     for (const RunEntry& entry : m_session->runs()) {
         if (entry.visible && entry.run->stopReason() == StopReason::Diverged &&
-            step >= entry.lastIndex()) {
+            entry.hasStoppedAt(step)) {
             // The headline only ("Diverged at step 2: the steps kept growing"): the whole
             // explanation is read above the map, where the legend does not cover it.
             QString headline = QString::fromStdString(entry.run->explanation());

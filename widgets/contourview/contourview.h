@@ -5,6 +5,7 @@
 #include "analysis/contours.h"
 #include "analysis/criticalpoints.h"
 #include "contourview/heatmapscale.h"
+#include "contourview/optimizeroverlay.h"
 #include "evaluation/grid.h"
 #include "functions/presets.h"
 #include "plotfonts.h"
@@ -113,6 +114,8 @@ public:
     QPointF pixelAt(const Eigen::Vector2d& point) const;
     Eigen::Vector2d pointAt(const QPointF& pixel) const;
     /// The legend entry of run \a runId (nullptr if none).
+    /// What run \a runId's method reasons with, as drawn (L-BFGS, Nelder–Mead); nullptr if absent.
+    const OptimizerOverlay* optimizerOverlay(int runId) const;
     QCPAbstractLegendItem* legendItem(int runId) const;
 
     /// The view drawn at \a size (for `gradlab render --view contour` and exports).
@@ -172,6 +175,7 @@ private:
         QCPCurve* trials = nullptr;
         QCPItemLine* gradientArrow = nullptr;
         QCPItemLine* stepArrow = nullptr;
+        std::shared_ptr<OptimizerOverlay> overlay; ///< L-BFGS's memory, Nelder–Mead's simplex
     };
 
     void setUpPlot();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "divergencebar.h"
 
+#include "charts/runlabel.h"
 #include "session.h"
 
 #include <QStringList>
@@ -26,12 +27,10 @@ QString DivergenceBar::explanations() const
     const int step = m_session->currentStep();
     for (const RunEntry& entry : m_session->runs()) {
         if (entry.visible && entry.run->stopReason() == StopReason::Diverged &&
-            step >= entry.lastIndex()) {
-            const std::string_view method = methodLabel(entry.settings.method);
-            paragraphs << tr("Run %1 (%2, lr %3) diverged: %4")
+            entry.hasStoppedAt(step)) {
+            paragraphs << tr("Run %1 (%2) diverged: %3")
                               .arg(entry.id)
-                              .arg(QString::fromUtf8(method.data(), qsizetype(method.size())))
-                              .arg(entry.settings.learningRate, 0, 'g', 4)
+                              .arg(runLabel(entry.settings))
                               .arg(QString::fromStdString(entry.run->explanation()));
         }
     }

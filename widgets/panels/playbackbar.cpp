@@ -68,6 +68,7 @@ PlaybackBar::PlaybackBar(Session* session, QWidget* parent)
     });
     connect(m_session, &Session::currentStepChanged, this, &PlaybackBar::syncStep);
     connect(m_session, &Session::runsChanged, this, &PlaybackBar::syncStep);
+    connect(m_session, &Session::raceAlignmentChanged, this, &PlaybackBar::syncStep);
     syncStep();
     syncSpeed();
 }
@@ -107,8 +108,13 @@ void PlaybackBar::syncStep()
     m_timeline->setRange(0, std::max(0, m_session->lastStep()));
     m_timeline->setValue(m_session->currentStep());
     m_timeline->setEnabled(!m_session->runs().empty());
-    m_stepLabel->setText(
-        tr("step %1 / %2").arg(m_session->currentStep()).arg(m_session->lastStep()));
+    const bool byCost = m_session->raceAlignment() == RaceAlignment::Evaluations;
+    m_stepLabel->setText((byCost ? tr("evaluation %1 / %2") : tr("step %1 / %2"))
+                             .arg(m_session->currentStep())
+                             .arg(m_session->lastStep()));
+    m_timeline->setToolTip(byCost ? tr("Drag through the race by evaluations: every run has "
+                                       "spent the same number of gradient evaluations")
+                                  : tr("Drag through the steps of the race"));
 }
 
 void PlaybackBar::syncSpeed()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "panels/racelist.h"
 
+#include "charts/runlabel.h"
 #include "session.h"
 
 #include <QHeaderView>
@@ -160,7 +161,11 @@ void RaceList::fillRow(QTreeWidgetItem* item, const RunEntry& entry)
                   QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())));
     item->setIcon(MethodColumn, swatch(entry.color));
     item->setCheckState(MethodColumn, entry.visible ? Qt::Checked : Qt::Unchecked);
-    item->setText(LearningRateColumn, QString::number(entry.settings.learningRate, 'g', 6));
+    // Nelder–Mead has no learning rate: its first simplex (SciPy's, 5 % per coordinate) instead.
+    item->setText(LearningRateColumn, entry.settings.method == Method::NelderMead
+                                          ? tr("simplex 5 %")
+                                          : QString::number(entry.settings.learningRate, 'g', 6));
+    item->setToolTip(LearningRateColumn, runLabel(entry.settings));
 }
 
 void RaceList::refreshValues()
@@ -172,17 +177,19 @@ void RaceList::refreshValues()
             continue;
         }
         const StepRecord& record = entry.recordAt(step);
-        const bool stopped = entry.run->isFinished() && entry.lastIndex() <= step;
+        const bool stopped = entry.hasStoppedAt(step);
         QString value =
             std::isfinite(record.f) ? QString::number(record.f, 'g', 4) : tr("undefined");
         if (stopped && entry.run->stopReason() == StopReason::Diverged) {
             value = tr("diverged");
         }
         item->setText(ValueColumn, value);
-        item->setToolTip(MethodColumn, tr("Run %1: step %2 of %3")
+        item->setToolTip(MethodColumn, tr("Run %1: step %2 of %3, %4 evaluations of f, %5 of ∇f")
                                            .arg(entry.id)
                                            .arg(record.index)
-                                           .arg(entry.settings.maxSteps));
+                                           .arg(entry.settings.maxSteps)
+                                           .arg(record.evaluations.function)
+                                           .arg(record.evaluations.gradient));
     }
 }
 

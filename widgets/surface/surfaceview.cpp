@@ -565,7 +565,7 @@ void SurfaceView::updateRunsToStep()
         }
         RunItems& items = *it;
         const auto& records = entry.run->records();
-        const int last = std::min(step, entry.lastIndex());
+        const int last = entry.indexAt(step);
         setRunPath(items, entry, last, halfWidth);
         // One small marker per step, added or removed as the step moves: the mesh stays.
         const QColor color = entry.color;

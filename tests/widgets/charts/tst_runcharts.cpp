@@ -79,6 +79,7 @@ private Q_SLOTS:
     void curvesMatchRecords();
     void cursorFollowsCurrentStep();
     void hiddenRunHasNoCurve();
+    void legendFitsItsWidth();
     void logScaleLeavesOutNonPositive();
     void nonFiniteValuesAreSkipped();
     void clickMovesToStep();
@@ -166,6 +167,41 @@ void TestRunCharts::hiddenRunHasNoCurve()
     QVERIFY(charts.graph(second, RunCharts::Chart::Value) != nullptr);
     session.setRunVisible(first, true);
     QVERIFY(charts.graph(first, RunCharts::Chart::Value) != nullptr);
+}
+
+void TestRunCharts::legendFitsItsWidth()
+{
+    Session session;
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + y^2")));
+    session.clearRuns();
+    RunCharts charts(&session);
+    OptimizerSettings scheduled = settingsFor(QStringLiteral("momentum"));
+    scheduled.schedule.kind = ScheduleKind::Cosine;
+    session.addRun(settingsFor(QStringLiteral("momentum")));
+    session.addRun(scheduled);
+    session.addRun(settingsFor(QStringLiteral("adam")));
+    QCPLegend* legend = charts.plot()->legend;
+    // Every entry lies inside the plot, however narrow it is; wide, three stand side by side.
+    for (const int width : {320, 480, 900, 1400}) {
+        charts.resize(width, 420);
+        charts.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&charts));
+        charts.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            const QRect item = legend->item(i)->outerRect();
+            QVERIFY2(item.left() >= 0 && item.right() <= charts.plot()->width(),
+                     qPrintable(QStringLiteral("width %1: entry %2 at %3..%4 in %5")
+                                    .arg(width)
+                                    .arg(i)
+                                    .arg(item.left())
+                                    .arg(item.right())
+                                    .arg(charts.plot()->width())));
+        }
+        if (width >= 1400) {
+            QCOMPARE(legend->wrap(), 3);
+        }
+    }
+    QVERIFY(legend->itemCount() == 3);
 }
 
 void TestRunCharts::logScaleLeavesOutNonPositive()
