@@ -19,8 +19,8 @@ enum class DerivativeOrder { Value = 0, Gradient = 1, Hessian = 2 };
 /// How a compiled program finds ∇f and the Hessian. Both give the same numbers up to rounding.
 enum class DerivativeMethod {
     /// Symbolic when f has at most Program::kSymbolicOperationLimit (64) operations and the
-    /// symbolic program is at most Program::kSymbolicLengthFactor (2) times as long as the
-    /// forward-mode one; forward mode otherwise.
+    /// symbolic program is no longer than the forward-mode one (Program::kSymbolicLengthFactor);
+    /// forward mode otherwise.
     Automatic,
     /// The simplified symbolic derivatives, compiled: the fewest operations for small formulas,
     /// but their size can grow as the square (∇f) and cube (Hessian) of f's for products.

@@ -33,8 +33,8 @@ std::shared_ptr<const Program> Program::build(const NodePtr& expression,
     } else {
         program = buildForward(expression, parameterNames, order);
         const std::array<int, 1> value{program->output(Output::F)};
-        // The symbolic program is tried where it is cheap to build, and kept unless it is more
-        // than twice as long: simplified, it is often the shortest for small formulas, and the
+        // The symbolic program is tried where it is cheap to build, and kept unless it is
+        // longer: simplified, it is often the shortest for small formulas, and the
         // numbers of small formulas stay those of the symbolic derivatives that gradlab always
         // had.
         if (method == DerivativeMethod::Automatic &&

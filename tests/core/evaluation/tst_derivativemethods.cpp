@@ -206,16 +206,22 @@ void TestDerivativeMethods::automaticChoice_data()
     QTest::addColumn<int>("factors");
     QTest::addColumn<DerivativeMethod>("chosen");
     // (x+1)…(x+n)·y has 2n operations: 2 and 30 factors are at most the symbolic limit of
-    // 64 operations, and their symbolic program is less than twice the forward one (287 and 203
-    // for 30); 33 factors are above the limit. Four nested sigmoids are below it, but their
-    // symbolic Hessian is more than twice as long (171 and 84).
+    // 64 operations, but their symbolic programs are longer than the forward ones (287 and 203
+    // for 30); 33 factors are above the limit. Rosenbrock's is shorter (17 and 24). Four nested
+    // sigmoids and ten Horner steps are below it, but their symbolic Hessians are longer (171 and
+    // 84, 150 and 95).
     QTest::newRow("rosenbrock: symbolic")
         << parse("(1-x)^2 + 100(y-x^2)^2").expression << 0 << DerivativeMethod::Symbolic;
     QTest::newRow("four nested sigmoids: forward, shorter")
         << parse("sigmoid(sigmoid(sigmoid(sigmoid(x y))))").expression << 0
         << DerivativeMethod::Forward;
-    QTest::newRow("2 factors: symbolic") << product(2) << 2 << DerivativeMethod::Symbolic;
-    QTest::newRow("30 factors: symbolic") << product(30) << 30 << DerivativeMethod::Symbolic;
+    QTest::newRow("2 factors: forward, shorter") << product(2) << 2 << DerivativeMethod::Forward;
+    QTest::newRow("30 factors: forward, shorter") << product(30) << 30 << DerivativeMethod::Forward;
+    QTest::newRow("ten Horner steps: forward, shorter")
+        << parse("((((((((y x + y) x + y/2) x + y/3) x + y/4) x + y/5) x + y/6) x + y/7) x + "
+                 "y/8) x + y/9")
+               .expression
+        << 0 << DerivativeMethod::Forward;
     QTest::newRow("33 factors: forward, above the limit")
         << product(33) << 33 << DerivativeMethod::Forward;
 }
