@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "atomicfile.h"
 #include "autosave.h"
 #include "backproplab/backproplab.h"
 #include "charts/racereportdialog.h"
@@ -682,31 +683,37 @@ QImage MainWindow::windowImage()
     return grabWithSurface(this, m_surfaceView);
 }
 
-bool MainWindow::exportImage(const QString& path)
+bool MainWindow::exportImage(const QString& target, QString* error)
 {
     QWidget* view = m_views->currentWidget();
     const bool pdf =
-        QFileInfo(path).suffix().compare(QStringLiteral("pdf"), Qt::CaseInsensitive) == 0;
-    if (view == m_linkedViews && !isSurfaceShown()) {
-        // The contour view alone: QCustomPlot writes PDF as vectors.
-        const QSize size = m_contourView->size();
-        return pdf ? m_contourView->plot()->savePdf(path, size.width(), size.height())
-                   : m_contourView->render(size).save(path);
-    }
-    const QImage image = grabWithSurface(view, m_surfaceView);
-    if (!pdf) {
-        return image.save(path);
-    }
-    QPdfWriter writer(path);
-    writer.setResolution(72); // one widget pixel per PDF point
-    writer.setPageSize(QPageSize(view->size(), QPageSize::Point));
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    QPainter painter;
-    if (!painter.begin(&writer)) {
-        return false;
-    }
-    painter.drawImage(QRect(QPoint(0, 0), view->size()), image);
-    return painter.end();
+        QFileInfo(target).suffix().compare(QStringLiteral("pdf"), Qt::CaseInsensitive) == 0;
+    // Through a temporary file beside the target: a failed export keeps the old file.
+    return writeAtomically(
+        target,
+        [&](const QString& path) {
+            if (view == m_linkedViews && !isSurfaceShown()) {
+                // The contour view alone: QCustomPlot writes PDF as vectors.
+                const QSize size = m_contourView->size();
+                return pdf ? m_contourView->plot()->savePdf(path, size.width(), size.height())
+                           : m_contourView->render(size).save(path);
+            }
+            const QImage image = grabWithSurface(view, m_surfaceView);
+            if (!pdf) {
+                return image.save(path);
+            }
+            QPdfWriter writer(path);
+            writer.setResolution(72); // one widget pixel per PDF point
+            writer.setPageSize(QPageSize(view->size(), QPageSize::Point));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            QPainter painter;
+            if (!painter.begin(&writer)) {
+                return false;
+            }
+            painter.drawImage(QRect(QPoint(0, 0), view->size()), image);
+            return painter.end();
+        },
+        error);
 }
 
 void MainWindow::askExportImage()
@@ -721,10 +728,11 @@ void MainWindow::askExportImage()
     // SVG: the current view's plots as vectors, text as text (a 3-D surface as an image).
     const bool svg =
         QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0;
-    if (svg ? writeWidgetSvg(*m_views->currentWidget(), path) : exportImage(path)) {
+    QString error;
+    if (svg ? writeWidgetSvg(*m_views->currentWidget(), path, &error) : exportImage(path, &error)) {
         statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
     } else {
-        statusBar()->showMessage(tr("Could not write %1").arg(path));
+        statusBar()->showMessage(error.isEmpty() ? tr("Could not write %1").arg(path) : error);
     }
 }
 

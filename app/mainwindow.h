@@ -132,7 +132,7 @@ public:
 public Q_SLOTS:
     void setPresenterMode(bool on);
     /// Saves the current view as PNG or PDF (by the suffix of \a path); false if writing failed.
-    bool exportImage(const QString& path);
+    bool exportImage(const QString& path, QString* error = nullptr);
     /// The whole window as an image, the 3-D surface (which QWidget::grab cannot capture)
     /// painted in where it is shown.
     QImage windowImage();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "render.h"
 
+#include "atomicfile.h"
 #include "charts/runcharts.h"
 #include "contourview/contourview.h"
 #include "export/animationexport.h"
@@ -515,7 +516,6 @@ int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FI
     const QSize size = options.width > 0 ? QSize(options.width, options.height)
                        : options.animate ? kDefaultFrameSize
                                          : (isWindow ? QSize(1600, 1000) : QSize(1200, 800));
-    const QString path = QString::fromStdString(options.out);
     if ((options.view == View::Surface || options.view == View::Linked) &&
         !SurfaceView::isOpenGLAvailable()) {
         std::fprintf(err,
@@ -549,54 +549,58 @@ int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FI
         return renderAnimation(*session, options, size, out, err);
     }
 
-    bool written = false;
-    switch (options.view) {
-    case View::Contour:
-    case View::Surface:
-    case View::Linked:
-        if (options.view == View::Contour && !options.charts && !options.overlay) {
-            ContourView view(session);
-            view.setCriticalPointsAtOnce(true);
-            layOut(view, size, err);
-            written = isPdf(path)   ? view.plot()->savePdf(path, size.width(), size.height())
-                      : isSvg(path) ? writePlotSvg(*view.plot(), size, path)
-                                    : writeImage(view.render(size), size, path);
-        } else if (options.view == View::Surface && !options.charts && !options.overlay) {
-            SurfaceView view(session);
-            layOut(view, size, err);
-            written = writeImage(view.renderToImage(size), size, path);
-        } else {
-            // Side by side, or with the charts or the overlay: one frame of an animation.
-            FrameRenderer renderer(session, FrameOptions{animationView(options.view),
-                                                         options.charts, options.overlay, size});
-            written = writeImage(renderer.render(session->currentStep()), size, path);
-        }
-        break;
-    case View::Charts: {
-        RunCharts charts(session);
-        layOut(charts, size, err);
-        written = isPdf(path)   ? charts.plot()->savePdf(path, size.width(), size.height())
-                  : isSvg(path) ? writePlotSvg(*charts.plot(), size, path)
-                                : writeImage(charts.render(size), size, path);
-        break;
-    }
-    case View::Partials: {
-        PartialsPanel panel(session);
-        layOut(panel, size, err);
-        written = writeWidget(panel, size, path);
-        break;
-    }
-    case View::Window:
-        if (!session->runs().empty()) {
-            window->setSelectedRunId(session->runs().front().id);
-        }
-        layOut(*window, size, err);
-        written = isSvg(path) ? writeWidgetSvg(*window, path)
-                              : writeImage(window->windowImage(), size, path);
-        break;
-    }
+    // Drawn into a temporary file beside the target, which replaces it only when complete.
+    QString error;
+    const bool written = writeAtomically(
+        QString::fromStdString(options.out),
+        [&](const QString& path) {
+            switch (options.view) {
+            case View::Contour:
+            case View::Surface:
+            case View::Linked:
+                if (options.view == View::Contour && !options.charts && !options.overlay) {
+                    ContourView view(session);
+                    view.setCriticalPointsAtOnce(true);
+                    layOut(view, size, err);
+                    return isPdf(path)   ? view.plot()->savePdf(path, size.width(), size.height())
+                           : isSvg(path) ? writePlotSvg(*view.plot(), size, path)
+                                         : writeImage(view.render(size), size, path);
+                } else if (options.view == View::Surface && !options.charts && !options.overlay) {
+                    SurfaceView view(session);
+                    layOut(view, size, err);
+                    return writeImage(view.renderToImage(size), size, path);
+                } else {
+                    // Side by side, or with the charts or the overlay: one frame of an animation.
+                    FrameRenderer renderer(session,
+                                           FrameOptions{animationView(options.view), options.charts,
+                                                        options.overlay, size});
+                    return writeImage(renderer.render(session->currentStep()), size, path);
+                }
+            case View::Charts: {
+                RunCharts charts(session);
+                layOut(charts, size, err);
+                return isPdf(path)   ? charts.plot()->savePdf(path, size.width(), size.height())
+                       : isSvg(path) ? writePlotSvg(*charts.plot(), size, path)
+                                     : writeImage(charts.render(size), size, path);
+            }
+            case View::Partials: {
+                PartialsPanel panel(session);
+                layOut(panel, size, err);
+                return writeWidget(panel, size, path);
+            }
+            case View::Window:
+                if (!session->runs().empty()) {
+                    window->setSelectedRunId(session->runs().front().id);
+                }
+                layOut(*window, size, err);
+                return isSvg(path) ? writeWidgetSvg(*window, path)
+                                   : writeImage(window->windowImage(), size, path);
+            }
+            return false;
+        },
+        &error);
     if (!written) {
-        std::fprintf(err, "gradlab render: could not write %s\n", options.out.c_str());
+        std::fprintf(err, "gradlab render: %s\n", qPrintable(error));
         return 1;
     }
     std::fprintf(out, "wrote %s (%dx%d)\n", options.out.c_str(), size.width(), size.height());

@@ -104,6 +104,7 @@ private Q_SLOTS:
     void testSvg();
     void testRejects_data();
     void testRejects();
+    void testStillReplacesWhole();
 };
 
 void TestRenderCli::testGif_data()
@@ -328,6 +329,11 @@ void TestRenderCli::testRejects_data()
     QTest::newRow("unwritable") << QStringList{"x^2",       "--steps", "2",
                                                "--animate", "--out",   "no/such/folder/run.gif"}
                                 << "no/such/folder";
+    for (const char* still : {"map.png", "map.pdf", "map.svg"}) {
+        QTest::addRow("unwritable still %s", still)
+            << QStringList{"x^2", "--out", QStringLiteral("no/such/folder/") + still}
+            << QStringLiteral("could not write no/such/folder/%1: ").arg(still);
+    }
 }
 
 void TestRenderCli::testRejects()
@@ -344,6 +350,33 @@ void TestRenderCli::testRejects()
     QVERIFY2(process.exitCode() == 1 || process.exitCode() == 2, qPrintable(error));
     QVERIFY2(error.contains(says), qPrintable(error));
     QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+}
+
+void TestRenderCli::testStillReplacesWhole()
+{
+    // A still is drawn beside its target and renamed over it: the folder holds the new picture
+    // and nothing else, and the old file stays when the picture cannot be drawn.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("map.png"));
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("old picture");
+    old.close();
+    const Result written = render({"x^2 + y^2", "--size", "320x240", "--out", path});
+    QCOMPARE(written.exitCode, 0);
+    QCOMPARE(QImage(path).size(), QSize(320, 240));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("map.png")});
+    QVERIFY(QFile::remove(path));
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("old picture");
+    old.close();
+    const Result failed = render({"x +* y", "--out", path});
+    QCOMPARE(failed.exitCode, 2);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("old picture"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("map.png")});
 }
 
 QTEST_MAIN(TestRenderCli)

@@ -569,15 +569,21 @@ void BackpropLab::showStep()
     Q_EMIT stepChanged(m_walk.step());
 }
 
-bool BackpropLab::exportImage(const QString& path) const
+bool BackpropLab::exportImage(const QString& path, QString* error) const
 {
+    const auto fail = [&](const QString& reason) {
+        if (error) {
+            *error = tr("Could not write %1: %2").arg(path, reason);
+        }
+        return false;
+    };
     const QRectF scene = m_canvas->sceneRect();
     if (m_canvas->graphLayout().isEmpty()) {
-        return false;
+        return fail(tr("there is no graph to draw"));
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return false;
+        return fail(file.errorString());
     }
     if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator generator;
@@ -597,10 +603,12 @@ bool BackpropLab::exportImage(const QString& path) const
         m_canvas->render(painter, QRectF(QPointF(0, 0), scene.size() * 2));
         painter.end();
         if (!image.save(&file, "PNG")) {
-            return false;
+            file.cancelWriting();
+            return fail(file.errorString().isEmpty() ? tr("the PNG could not be encoded")
+                                                     : file.errorString());
         }
     }
-    return file.commit();
+    return file.commit() || fail(file.errorString());
 }
 
 void BackpropLab::exportWithDialog(const QString& filter, const QString& suffix)
@@ -613,8 +621,9 @@ void BackpropLab::exportWithDialog(const QString& filter, const QString& suffix)
     if (!path.endsWith(suffix, Qt::CaseInsensitive)) {
         path += suffix;
     }
-    if (!exportImage(path)) {
-        m_errorLabel->setText(tr("Could not write %1").arg(path));
+    QString error;
+    if (!exportImage(path, &error)) {
+        m_errorLabel->setText(error);
         m_errorLabel->show();
     }
 }

@@ -50,8 +50,9 @@ public:
     void setSigmoidExpanded(bool expanded);
     bool isPlaying() const { return m_timer.isActive(); }
 
-    /// Writes the drawing to \a path: SVG if it ends in .svg, PNG otherwise. False on failure.
-    bool exportImage(const QString& path) const;
+    /// Writes the drawing to \a path atomically: SVG if it ends in .svg, PNG otherwise. False on
+    /// failure, with the reason in \a error and the old file kept.
+    bool exportImage(const QString& path, QString* error = nullptr) const;
 
 public Q_SLOTS:
     void setStep(int step);

@@ -332,7 +332,13 @@ void TestBackpropLab::exportsPngAndSvg()
     QVERIFY(text.contains(QStringLiteral("<svg")));
     QVERIFY(text.contains(QStringLiteral("Computation graph of sigmoid(w*x + b)")));
     QVERIFY(text.contains(QStringLiteral("σ")));
-    QVERIFY(!fixture.page->exportImage(directory.filePath(QStringLiteral("missing/graph.png"))));
+    const QString missing = directory.filePath(QStringLiteral("missing/graph.png"));
+    QString error;
+    QVERIFY(!fixture.page->exportImage(missing, &error));
+    // It says where and why.
+    QVERIFY2(error.startsWith(QStringLiteral("Could not write %1: ").arg(missing)) &&
+                 error.size() > missing.size() + 20,
+             qPrintable(error));
 }
 
 void TestBackpropLab::screenshots()
