@@ -23,6 +23,7 @@
 #include "panels/racelist.h"
 #include "partials/partialspanel.h"
 #include "presenterkeys.h"
+#include "scenefile.h"
 #include "scenesettings.h"
 #include "session.h"
 #include "surface/surfaceview.h"
@@ -73,24 +74,9 @@ QVariantMap toVariant(const OptimizerSettings& settings)
     return settingsToVariant(settings);
 }
 
-OptimizerSettings fromVariant(const QVariantMap& map)
-{
-    return settingsFromVariant(map);
-}
-
 QVariantList toVariant(const Eigen::Vector2d& point)
 {
     return {point.x(), point.y()};
-}
-
-std::optional<Eigen::Vector2d> pointFromVariant(const QVariant& value)
-{
-    const QVariantList list = value.toList();
-    if (list.size() != 2) {
-        return std::nullopt;
-    }
-    const Eigen::Vector2d point(list[0].toDouble(), list[1].toDouble());
-    return point.allFinite() ? std::optional(point) : std::nullopt;
 }
 
 QImage grabWithSurface(QWidget* widget, SurfaceView* surface)
@@ -833,70 +819,56 @@ QVariantMap MainWindow::scene() const
             {QStringLiteral("playback"), playback}};
 }
 
-bool MainWindow::applyScene(const QVariantMap& scene)
+bool MainWindow::applyScene(const QVariantMap& map)
 {
-    const QVariantMap function = scene.value(QStringLiteral("function")).toMap();
-    const QVariantMap descent = scene.value(QStringLiteral("descent")).toMap();
-    const QVariantMap playback = scene.value(QStringLiteral("playback")).toMap();
-    const QString text = function.value(QStringLiteral("text")).toString();
-    ParseOptions options;
-    options.declareUnknownIdentifiers = true;
-    if (text.isEmpty() || parse(text.toStdString(), options).hasError()) {
-        return false;
+    const std::optional<SceneFile> scene = sceneFromVariant(map);
+    if (scene) {
+        showScene(*scene);
     }
-    const Preset* preset =
-        findPreset(function.value(QStringLiteral("preset")).toString().toStdString());
-    if (preset) {
+    return scene.has_value();
+}
+
+void MainWindow::showScene(const SceneFile& scene)
+{
+    if (const Preset* preset = findPreset(scene.preset.toStdString())) {
         m_session->loadPreset(*preset);
     }
-    if (text != m_session->expressionText()) {
-        m_session->setExpressionText(text);
+    if (scene.text != m_session->expressionText()) {
+        m_session->setExpressionText(scene.text);
     }
-    const QVariantList domain = function.value(QStringLiteral("domain")).toList();
-    if (domain.size() == 4) {
-        m_session->setDomain(Domain{domain[0].toDouble(), domain[1].toDouble(),
-                                    domain[2].toDouble(), domain[3].toDouble()});
+    if (scene.domain) {
+        m_session->setDomain(*scene.domain);
     }
-    for (const QVariant& value : function.value(QStringLiteral("parameters")).toList()) {
-        const QVariantMap map = value.toMap();
-        ParameterData parameter{map.value(QStringLiteral("name")).toString(),
-                                map.value(QStringLiteral("value")).toDouble(),
-                                map.value(QStringLiteral("minimum")).toDouble(),
-                                map.value(QStringLiteral("maximum")).toDouble()};
-        if (parameter.minimum < parameter.maximum && std::isfinite(parameter.value)) {
-            m_session->setParameter(parameter);
-        }
+    for (const SceneParameter& parameter : scene.parameters) {
+        m_session->setParameter(
+            ParameterData{parameter.name, parameter.value, parameter.minimum, parameter.maximum});
     }
-    if (const auto start = pointFromVariant(descent.value(QStringLiteral("start")))) {
-        m_session->setStartPoint(*start);
+    if (scene.start) {
+        m_session->setStartPoint(*scene.start);
     }
-    if (const auto probe = pointFromVariant(function.value(QStringLiteral("probe")))) {
-        m_session->setProbe(*probe);
+    if (scene.probe) {
+        m_session->setProbe(*scene.probe);
     }
     m_session->clearRuns();
     std::vector<int> ids;
-    for (const QVariant& value : descent.value(QStringLiteral("runs")).toList()) {
-        const QVariantMap map = value.toMap();
+    for (const SceneRun& run : scene.runs) {
         // The run keeps its colour: the race looks as it did when it was saved.
-        const QColor color(map.value(QStringLiteral("color")).toString());
-        const int id = m_session->addRun(fromVariant(map), color);
-        m_session->setRunVisible(id, map.value(QStringLiteral("visible"), true).toBool());
+        const int id = m_session->addRun(run.settings, QColor(run.color));
+        m_session->setRunVisible(id, run.visible);
         ids.push_back(id);
     }
-    const int selected = descent.value(QStringLiteral("selected"), -1).toInt();
-    if (selected >= 0 && selected < static_cast<int>(ids.size())) {
-        setSelectedRunId(ids[static_cast<std::size_t>(selected)]);
+    if (scene.selected >= 0) {
+        setSelectedRunId(ids[static_cast<std::size_t>(scene.selected)]);
     }
-    if (descent.contains(QStringLiteral("panel"))) {
-        m_optimizerPanel->setSettings(fromVariant(descent.value(QStringLiteral("panel")).toMap()));
+    if (scene.panel) {
+        m_optimizerPanel->setSettings(*scene.panel);
     }
-    m_session->setSpeed(playback.value(QStringLiteral("speed"), m_session->speed()).toDouble());
-    m_session->setRaceAlignment(playback.value(QStringLiteral("alignment")).toString() ==
-                                        QLatin1String("evaluations")
-                                    ? RaceAlignment::Evaluations
-                                    : RaceAlignment::Steps);
-    m_session->setCurrentStep(playback.value(QStringLiteral("step"), 0).toInt());
-    return true;
+    if (scene.speed) {
+        m_session->setSpeed(*scene.speed);
+    }
+    m_session->setRaceAlignment(scene.alignByEvaluations ? RaceAlignment::Evaluations
+                                                         : RaceAlignment::Steps);
+    m_session->setCurrentStep(scene.step);
 }
 
 void MainWindow::saveSettings() const
@@ -957,25 +929,14 @@ bool MainWindow::saveScenario(const QString& path, QString* error) const
 
 bool MainWindow::openScenario(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const SceneRead read = readSceneFile(path);
+    if (!read.scene) {
         if (error) {
-            *error = tr("Could not read %1: %2").arg(path, file.errorString());
+            *error = read.error;
         }
         return false;
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject() || !applyScene(document.object().toVariantMap())) {
-        if (error) {
-            *error = parseError.error != QJsonParseError::NoError
-                         ? tr("%1 is not a scenario: %2 at byte %3")
-                               .arg(path, parseError.errorString())
-                               .arg(parseError.offset)
-                         : tr("%1 is not a Gradient Lab scenario").arg(path);
-        }
-        return false;
-    }
+    showScene(*read.scene);
     return true;
 }
 

@@ -32,6 +32,7 @@ class PlaybackBar;
 class RaceList;
 class RunCharts;
 class Session;
+struct SceneFile;
 class StepTableModel;
 class SurfaceView;
 
@@ -145,6 +146,9 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    /// Puts a checked scene on screen, in one order: function, domain, parameters, start, probe,
+    /// runs, selection, panel, playback.
+    void showScene(const SceneFile& scene);
     void createActions();
     void createCentre();
     void createDocks();
