@@ -68,7 +68,8 @@ OptimizerSettings settingsFromVariant(const QVariantMap& map, std::span<const Hy
         case ParameterKind::Real: {
             bool ok = false;
             const double number = value.toDouble(&ok);
-            if (ok && std::isfinite(number)) {
+            // as the CLI and the panel: a value outside the parameter's range is not taken
+            if (ok && std::isfinite(number) && parameter.range.contains(number)) {
                 parameter.set(settings, number);
             }
             break;

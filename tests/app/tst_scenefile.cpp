@@ -152,6 +152,23 @@ private Q_SLOTS:
         QVERIFY(!scene->speed);
     }
 
+    void settingsOutOfRangeKeepTheirDefaults()
+    {
+        QVariantMap run = settingsToVariant(defaultSettings(Method::Adam));
+        run.insert(QStringLiteral("lr"), -0.5);   // below 0
+        run.insert(QStringLiteral("beta2"), 1.0); // β2 < 1
+        run.insert(QStringLiteral("beta1"), 0.5); // in range: taken
+        const std::optional<SceneFile> scene =
+            sceneFromVariant(sceneWith({{QStringLiteral("text"), QStringLiteral("x^2+y^2")}},
+                                       {{QStringLiteral("runs"), QVariantList{run}}}, {}));
+        QVERIFY(scene);
+        QCOMPARE(scene->runs.size(), std::size_t{1});
+        const OptimizerSettings defaults = defaultSettings(Method::Adam);
+        QCOMPARE(scene->runs[0].settings.learningRate, defaults.learningRate);
+        QCOMPARE(scene->runs[0].settings.beta2, defaults.beta2);
+        QCOMPARE(scene->runs[0].settings.beta1, 0.5);
+    }
+
     void boundedFiles()
     {
         QTemporaryDir directory;
