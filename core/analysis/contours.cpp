@@ -169,8 +169,11 @@ std::vector<ContourLine> contourLines(const GridValues& grid, const std::vector<
             const double v3 = above[i];
             const double low = std::min(std::min(v0, v1), std::min(v2, v3));
             const double high = std::max(std::max(v0, v1), std::max(v2, v3));
-            // a NaN corner leaves a hole: min/max would drop it silently, the sum does not
-            if (!(low < high) || std::isnan(v0 + v1 + v2 + v3)) {
+            // A NaN corner leaves a hole: min/max would drop it silently, the sum does not. So
+            // does an infinite one (the heat map draws it undefined too): interpolating from it
+            // gives (level − ∞)/(v − ∞) = NaN.
+            if (!(low < high) || std::isnan(v0 + v1 + v2 + v3) || !std::isfinite(low) ||
+                !std::isfinite(high)) {
                 continue;
             }
             // the levels with low ≤ level < high cross this cell

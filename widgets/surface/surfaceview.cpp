@@ -45,6 +45,8 @@ const QColor kSliceColor(0, 128, 128);
 // The camera's zoom, in percent of Qt's default framing, at which the box, its tick labels and
 // titles fit inside a 16:9 image from every preset.
 constexpr float kFramingZoom = 68.0f;
+/// The largest |f| the mesh shows; drawableHeight() keeps every height within 21 times that.
+constexpr double kMaxHeight = 1e36;
 
 QImage solidTexture(const QColor& color)
 {
@@ -230,7 +232,21 @@ void SurfaceView::functionChanged()
 
 void SurfaceView::rebuildMesh(int samples)
 {
-    const GridValues& grid = m_session->grid(samples, samples);
+    // Qt Data Visualization works in float (it ends at 3.4e38, and the vertical axis needs room
+    // above the highest vertex): heights beyond ±kMaxHeight are left out as holes, as undefined
+    // ones are (exp(exp(10x)) is finite but no float).
+    const GridValues& sampled = m_session->grid(samples, samples);
+    const auto tooHigh = [](double v) {
+        return !(std::fabs(v) <= kMaxHeight);
+    };
+    GridValues bounded;
+    if (std::any_of(sampled.f.begin(), sampled.f.end(),
+                    [&](double v) { return std::isfinite(v) && tooHigh(v); })) {
+        bounded = sampled;
+        std::replace_if(bounded.f.begin(), bounded.f.end(), tooHigh,
+                        std::numeric_limits<double>::quiet_NaN());
+    }
+    const GridValues& grid = bounded.f.empty() ? sampled : bounded;
     const Domain domain = grid.spec.domain;
     m_meshSamples = samples;
     ++m_meshRebuilds;
@@ -246,9 +262,13 @@ void SurfaceView::rebuildMesh(int samples)
     if (!(m_fMin <= m_fMax)) {
         m_fMin = 0;
         m_fMax = 1;
-    } else if (m_fMin == m_fMax) {
-        m_fMin -= 0.5;
-        m_fMax += 0.5;
+    } else if (static_cast<float>(m_fMin) == static_cast<float>(m_fMax)) {
+        // Flat, as far as the float axis can tell: one unit around it (more where a unit is
+        // below a float's resolution).
+        const double middle = 0.5 * (m_fMin + m_fMax);
+        const double half = std::max(0.5, 1e-5 * std::fabs(middle));
+        m_fMin = middle - half;
+        m_fMax = middle + half;
     }
     m_lift = 0.012 * (m_fMax - m_fMin);
 

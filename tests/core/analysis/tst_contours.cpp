@@ -109,6 +109,8 @@ private Q_SLOTS:
     void saddleFunction();
     void nanHoles_data();
     void nanHoles();
+    void infiniteCorners_data();
+    void infiniteCorners();
     void degenerateInputs_data();
     void degenerateInputs();
     void levelsOrderedAndUnique();
@@ -298,6 +300,43 @@ void TestContours::nanHoles()
             // a point lies on a cell whose four corners are finite: not inside a hole by more
             // than the diagonal of a cell
             QVERIFY(!inHole(p.x(), p.y(), std::sqrt(2.0) * h));
+        }
+    }
+}
+
+void TestContours::infiniteCorners_data()
+{
+    QTest::addColumn<QString>("function");
+    QTest::newRow("1/(x - y): +inf and -inf on the diagonal's nodes") << "pole";
+    QTest::newRow("a bowl with +inf at the origin's node") << "spike";
+}
+
+void TestContours::infiniteCorners()
+{
+    // Infinite corners are holes, as NaN ones: interpolating from one would give NaN points.
+    QFETCH(QString, function);
+    const GridSpec spec{Domain{-2, 2, -2, 2}, 81, 81};
+    const bool pole = function == QLatin1String("pole");
+    const GridValues grid = sample(spec, [&](double x, double y) {
+        if (pole) {
+            return x == y ? (x < 0 ? -INFINITY : INFINITY) : 1 / (x - y);
+        }
+        return x == 0 && y == 0 ? INFINITY : bowl(x, y);
+    });
+    const std::vector<double> levels =
+        pole ? std::vector<double>{-2, -1, 1, 2} : std::vector<double>{0.003, 1.0};
+    const std::vector<ContourLine> lines = contourLines(grid, levels);
+    QVERIFY(!lines.empty());
+    const double h = spec.domain.width() / (spec.columns - 1);
+    for (const ContourLine& line : lines) {
+        for (const Eigen::Vector2d& p : line.points) {
+            QVERIFY2(p.allFinite(), qPrintable(QStringLiteral("level %1").arg(line.level)));
+            // and away from the infinite nodes by at least most of a cell
+            if (pole) {
+                QVERIFY(std::fabs(p.x() - p.y()) > 0.5 * h);
+            } else {
+                QVERIFY(p.norm() > 0.5 * h);
+            }
         }
     }
 }
