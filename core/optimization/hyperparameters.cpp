@@ -288,7 +288,8 @@ std::vector<HyperParameter> makeTable()
         p.help = "L-BFGS: curvature pairs kept";
         p.toolTip = "How many (s, y) pairs the inverse-Hessian estimate remembers";
         p.kind = ParameterKind::Count;
-        p.range = {1.0, unbounded, false, false};
+        // bounded like the panel's spin box: a count beyond int would not convert
+        p.range = {1.0, 1000.0, false, false};
         p.editor = EditorKind::Count;
         p.editorMinimum = 1;
         p.editorMaximum = 1000;

@@ -975,6 +975,11 @@ void TestCommandLine::testRejectedOption_data()
     QTest::newRow("shrink of one")
         << QStringList{descend + QStringList{"--optimizer", "linesearch", "--shrink", "1"}}
         << "gradlab: error: --shrink: 1 is not in (0, 1)\nrun 'gradlab help descend'\n";
+    QTest::newRow("history beyond int") // found by fuzz_commandline
+        << QStringList{descend +
+                       QStringList{"--optimizer", "lbfgs", "--history", "000000000001111111111111"}}
+        << "gradlab: error: --history: 1111111111111 is not in [1, 1000]\n"
+           "run 'gradlab help descend'\n";
     QTest::newRow("armijo of one")
         << QStringList{descend + QStringList{"--optimizer", "linesearch", "--armijo", "1"}}
         << "gradlab: error: --armijo: 1 is not in [0, 1)\nrun 'gradlab help descend'\n";
