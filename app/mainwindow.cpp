@@ -672,6 +672,7 @@ QImage MainWindow::windowImage()
 bool MainWindow::exportImage(const QString& target, QString* error)
 {
     QWidget* view = m_views->currentWidget();
+    m_contourView->finishHeatMap(); // an export shows the current function, not the last picture
     const bool pdf =
         QFileInfo(target).suffix().compare(QStringLiteral("pdf"), Qt::CaseInsensitive) == 0;
     // Through a temporary file beside the target: a failed export keeps the old file.
@@ -715,6 +716,7 @@ void MainWindow::askExportImage()
     const bool svg =
         QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0;
     QString error;
+    m_contourView->finishHeatMap();
     if (svg ? writeWidgetSvg(*m_views->currentWidget(), path, &error) : exportImage(path, &error)) {
         statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
     } else {

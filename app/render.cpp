@@ -534,7 +534,8 @@ int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FI
     if (isWindow) {
         window = std::make_unique<MainWindow>(MainWindow::Startup::Blank);
         // A picture must not depend on how fast a background search was.
-        window->contourView()->setCriticalPointsAtOnce(true);
+        window->contourView()->setDrawsAtOnce(true);
+        window->surfaceView()->setDrawsAtOnce(true);
         session = window->session();
     } else {
         ownSession = std::make_unique<Session>();
@@ -560,13 +561,14 @@ int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FI
             case View::Linked:
                 if (options.view == View::Contour && !options.charts && !options.overlay) {
                     ContourView view(session);
-                    view.setCriticalPointsAtOnce(true);
+                    view.setDrawsAtOnce(true);
                     layOut(view, size, err);
                     return isPdf(path)   ? view.plot()->savePdf(path, size.width(), size.height())
                            : isSvg(path) ? writePlotSvg(*view.plot(), size, path)
                                          : writeImage(view.render(size), size, path);
                 } else if (options.view == View::Surface && !options.charts && !options.overlay) {
                     SurfaceView view(session);
+                    view.setDrawsAtOnce(true);
                     layOut(view, size, err);
                     return writeImage(view.renderToImage(size), size, path);
                 } else {

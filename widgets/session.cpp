@@ -3,12 +3,14 @@
 #include "session.h"
 
 #include "analysis/learningrate.h"
+#include "concurrency/workerpool.h"
 #include "expression/parser.h"
 #include "functions/presets.h"
 #include "optimization/racereport.h"
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -73,7 +75,19 @@ Session::Session(QObject* parent)
     loadPreset(defaultPreset());
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // Background grids hold `this`: cancel them and wait until none runs.
+    for (auto& [key, job] : m_gridJobs) {
+        job.token.cancel();
+        m_finishedGridJobs.push_back(std::move(job.finished));
+    }
+    for (std::future<void>& finished : m_finishedGridJobs) {
+        if (finished.valid()) {
+            finished.wait();
+        }
+    }
+}
 
 bool Session::setExpressionText(const QString& text)
 {
@@ -155,6 +169,7 @@ void Session::setDomain(const Domain& domain)
     }
     m_domain = domain;
     ++m_revision;
+    cancelGridJobs();
     Q_EMIT domainChanged();
     Q_EMIT functionChanged();
 }
@@ -184,6 +199,7 @@ void Session::recompile()
     m_function = CompiledFunction::compile(m_expression, names, DerivativeOrder::Hessian);
     m_function.setParameters(values);
     ++m_revision;
+    cancelGridJobs();
 }
 
 PointValue Session::evaluate(const Eigen::Vector2d& point) const
@@ -193,17 +209,113 @@ PointValue Session::evaluate(const Eigen::Vector2d& point) const
 
 const GridValues& Session::grid(int columns, int rows, bool withGradient) const
 {
-    std::erase_if(m_gridCaches,
-                  [this](const auto& entry) { return entry.second.revision != m_revision; });
+    dropOldGrids();
     GridCache& cache = m_gridCaches[{columns, rows}];
     const GridSpec spec{m_domain, columns, rows};
-    if (cache.revision != m_revision || !(cache.values.spec == spec) ||
+    if (cache.revision != m_revision || !(cache.values->spec == spec) ||
         (withGradient && !cache.withGradient)) {
-        cache.values = m_function.evaluateGrid(spec, withGradient);
+        if (cache.values.use_count() > 1) {
+            cache.values = std::make_shared<GridValues>(); // a background reader holds the old one
+        }
+        m_function.evaluateGrid(spec, *cache.values, withGradient);
         cache.revision = m_revision;
         cache.withGradient = withGradient;
     }
-    return cache.values;
+    return *cache.values;
+}
+
+std::shared_ptr<const GridValues> Session::sharedGrid(int columns, int rows) const
+{
+    (void)grid(columns, rows);
+    return m_gridCaches.at({columns, rows}).values;
+}
+
+bool Session::isGridExpensive(int columns, int rows) const
+{
+    const double points = static_cast<double>(std::max(columns, 0)) * std::max(rows, 0);
+    return static_cast<double>(m_function.instructionCount()) * points > kBackgroundGridCost;
+}
+
+std::shared_ptr<const GridValues> Session::readyGrid(int columns, int rows) const
+{
+    const auto found = m_gridCaches.find({columns, rows});
+    if (found == m_gridCaches.end() || found->second.revision != m_revision ||
+        !(found->second.values->spec == GridSpec{m_domain, columns, rows})) {
+        return nullptr;
+    }
+    return found->second.values;
+}
+
+bool Session::isComputingGrid(int columns, int rows) const
+{
+    const auto found = m_gridJobs.find({columns, rows});
+    return found != m_gridJobs.end() && found->second.revision == m_revision;
+}
+
+void Session::requestGrid(int columns, int rows)
+{
+    dropOldGrids();
+    if (columns <= 0 || rows <= 0 || readyGrid(columns, rows) || isComputingGrid(columns, rows)) {
+        return;
+    }
+    const GridKey key{columns, rows};
+    GridJob job;
+    job.revision = m_revision;
+    job.finished = WorkerPool::shared().submit([this, key, function = m_function,
+                                                spec = GridSpec{m_domain, columns, rows},
+                                                token = job.token, revision = m_revision] {
+        auto values = std::make_shared<GridValues>();
+        if (!function.evaluateGrid(spec, *values, false, 0, token)) {
+            return; // superseded
+        }
+        // The destructor waits for this task, so `this` outlives the call; the queued call
+        // itself is dropped if the session is gone by then.
+        QMetaObject::invokeMethod(
+            this, [this, key, revision, values] { takeComputedGrid(key, revision, values); },
+            Qt::QueuedConnection);
+    });
+    m_gridJobs[key] = std::move(job);
+}
+
+void Session::takeComputedGrid(GridKey key, quint64 revision, std::shared_ptr<GridValues> values)
+{
+    const auto job = m_gridJobs.find(key);
+    if (job != m_gridJobs.end() && job->second.revision == revision) {
+        m_finishedGridJobs.push_back(std::move(job->second.finished));
+        m_gridJobs.erase(job);
+    }
+    if (revision != m_revision) {
+        return;
+    }
+    GridCache& cache = m_gridCaches[key];
+    if (cache.revision != revision) {
+        cache.revision = revision;
+        cache.withGradient = false;
+        cache.values = std::move(values);
+    }
+    Q_EMIT gridReady(key.first, key.second);
+}
+
+void Session::dropOldGrids() const
+{
+    std::erase_if(m_gridCaches,
+                  [this](const auto& entry) { return entry.second.revision != m_revision; });
+}
+
+void Session::cancelGridJobs()
+{
+    for (auto it = m_gridJobs.begin(); it != m_gridJobs.end();) {
+        if (it->second.revision != m_revision) {
+            it->second.token.cancel();
+            m_finishedGridJobs.push_back(std::move(it->second.finished));
+            it = m_gridJobs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    std::erase_if(m_finishedGridJobs, [](const std::future<void>& finished) {
+        return finished.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    });
 }
 
 void Session::setProbe(const Eigen::Vector2d& point)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "concurrency/cancellation.h"
 #include "evaluation/compiledfunction.h"
 #include "evaluation/grid.h"
 #include "expression/node.h"
@@ -15,6 +16,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <algorithm>
+#include <future>
 #include <map>
 #include <memory>
 #include <vector>
@@ -114,6 +116,27 @@ public:
     /// The current function over \a columns × \a rows points of the domain; cached per revision
     /// and grid size. The reference stays valid until the next call with another revision.
     const GridValues& grid(int columns, int rows, bool withGradient = false) const;
+    /// The same grid, shared: it stays alive while a view's background work reads it.
+    std::shared_ptr<const GridValues> sharedGrid(int columns, int rows) const;
+
+    // --- Grids off the GUI thread (#18) -------------------------------------------------
+    /// Whether a \a columns × \a rows grid of the current function costs enough (instructions ×
+    /// points above kBackgroundGridCost) that views compute it in the background instead of
+    /// stalling the event loop: a 2049² grid, or a 513² one of a long expression.
+    bool isGridExpensive(int columns, int rows) const;
+    /// The grid of the current revision if it is computed (by grid() or requestGrid()); nullptr
+    /// otherwise. Never computes.
+    std::shared_ptr<const GridValues> readyGrid(int columns, int rows) const;
+    /// Starts computing the \a columns × \a rows grid of the current revision on the worker pool
+    /// unless it is ready or already being computed; gridReady(columns, rows) follows on this
+    /// thread once it is. A change of the function cancels the computations of older revisions
+    /// (their gridReady never comes).
+    void requestGrid(int columns, int rows);
+    /// Whether a requestGrid() computation of that size is running for the current revision.
+    bool isComputingGrid(int columns, int rows) const;
+    /// Operations × grid points above which isGridExpensive() is true: about 8 ms of evaluation
+    /// on one core (a 513² grid of a 128-instruction function).
+    static constexpr double kBackgroundGridCost = 33.5e6;
 
     // --- The probe ----------------------------------------------------------------------
     Eigen::Vector2d probe() const { return m_probe; }
@@ -179,6 +202,8 @@ Q_SIGNALS:
     void playingChanged(bool playing);
     /// loadPreset gave the runs learning rates suited to the new function.
     void learningRatesAdapted();
+    /// A grid asked for with requestGrid() is ready (readyGrid() returns it).
+    void gridReady(int columns, int rows);
     /// A run stopped because it diverged; \a explanation says why.
     void runDiverged(int id, const QString& explanation);
 
@@ -201,11 +226,27 @@ private:
     {
         quint64 revision = ~quint64(0);
         bool withGradient = false;
-        GridValues values;
+        /// Shared with background readers; evaluated again in place when nobody else holds it.
+        std::shared_ptr<GridValues> values = std::make_shared<GridValues>();
     };
+    using GridKey = std::pair<int, int>; ///< (columns, rows)
     /// One entry per grid size (columns, rows): the contour map's 513² and the 3-D view's 128²
     /// never evict each other. Entries of older revisions are dropped at the next lookup.
-    mutable std::map<std::pair<int, int>, GridCache> m_gridCaches;
+    mutable std::map<GridKey, GridCache> m_gridCaches;
+    /// A requestGrid() computation on the worker pool.
+    struct GridJob
+    {
+        quint64 revision = 0;
+        CancellationToken token;
+        std::future<void> finished;
+    };
+    std::map<GridKey, GridJob> m_gridJobs;
+    /// Jobs cancelled or done whose tasks may still be returning; the destructor waits for them.
+    std::vector<std::future<void>> m_finishedGridJobs;
+    void dropOldGrids() const;
+    /// Cancels the computations of older revisions (after the revision changed).
+    void cancelGridJobs();
+    void takeComputedGrid(GridKey key, quint64 revision, std::shared_ptr<GridValues> values);
 
     Eigen::Vector2d m_probe{1.0, 1.0};
     Eigen::Vector2d m_probeDirection{1.0, 0.0};

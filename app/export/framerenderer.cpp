@@ -97,12 +97,13 @@ FrameRenderer::FrameRenderer(Session* session, const FrameOptions& options)
     }
     if (!m_contourArea.isEmpty()) {
         m_contour = std::make_unique<ContourView>(session);
-        m_contour->setCriticalPointsAtOnce(true);
+        m_contour->setDrawsAtOnce(true);
         layOutOffScreen(*m_contour, m_contourArea.size());
         m_contour->plot()->replot();
     }
     if (!m_surfaceArea.isEmpty()) {
         m_surface = std::make_unique<SurfaceView>(session);
+        m_surface->setDrawsAtOnce(true);
         layOutOffScreen(*m_surface, m_surfaceArea.size());
     }
     if (!m_chartsArea.isEmpty()) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "concurrency/cancellation.h"
+
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -14,18 +16,6 @@
 #include <vector>
 
 namespace gradlab {
-
-/// \brief A flag shared between whoever asked for work and the work itself: cancel() once, and
-/// every copy reports isCancelled(). A default-constructed token can be cancelled too.
-class CancellationToken
-{
-public:
-    void cancel() const { m_flag->store(true, std::memory_order_relaxed); }
-    bool isCancelled() const { return m_flag->load(std::memory_order_relaxed); }
-
-private:
-    std::shared_ptr<std::atomic<bool>> m_flag = std::make_shared<std::atomic<bool>>(false);
-};
 
 /// \brief A fixed set of threads started once, fed from one queue. submit() hands back a future;
 /// parallelFor() splits an index range over the pool and the calling thread.

@@ -210,8 +210,8 @@ GridValues CompiledFunction::evaluateGrid(const GridSpec& grid, bool withGradien
     return result;
 }
 
-void CompiledFunction::evaluateGrid(const GridSpec& grid, GridValues& result, bool withGradient,
-                                    int threads) const
+bool CompiledFunction::evaluateGrid(const GridSpec& grid, GridValues& result, bool withGradient,
+                                    int threads, const CancellationToken& token) const
 {
     result.spec = grid;
     const std::size_t size = grid.columns > 0 && grid.rows > 0 ? grid.size() : 0;
@@ -219,13 +219,13 @@ void CompiledFunction::evaluateGrid(const GridSpec& grid, GridValues& result, bo
     result.dfdx.resize(withGradient ? size : 0);
     result.dfdy.resize(withGradient ? size : 0);
     if (size == 0) {
-        return;
+        return true;
     }
     if (!m_program) {
         std::fill(result.f.begin(), result.f.end(), kNaN);
         std::fill(result.dfdx.begin(), result.dfdx.end(), kNaN);
         std::fill(result.dfdy.begin(), result.dfdy.end(), kNaN);
-        return;
+        return true;
     }
     const bool gradient = withGradient && order() != DerivativeOrder::Value;
     if (withGradient && !gradient) {
@@ -300,7 +300,7 @@ void CompiledFunction::evaluateGrid(const GridSpec& grid, GridValues& result, bo
         for (int step = 0; step < workers; ++step) {
             const auto band = static_cast<std::size_t>((worker + step) % workers);
             for (int begin = nextRow[band].fetch_add(chunk, std::memory_order_relaxed);
-                 begin < bandEnd[band];
+                 begin < bandEnd[band] && !token.isCancelled();
                  begin = nextRow[band].fetch_add(chunk, std::memory_order_relaxed)) {
                 for (int j = begin; j < std::min(begin + chunk, bandEnd[band]); ++j) {
                     evaluateRow(j);
@@ -309,7 +309,8 @@ void CompiledFunction::evaluateGrid(const GridSpec& grid, GridValues& result, bo
         }
     };
     // pool (#18): the workers are the application's persistent pool, not threads started here.
-    WorkerPool::shared().parallelFor(workers, work, {}, workers);
+    WorkerPool::shared().parallelFor(workers, work, token, workers);
+    return !token.isCancelled();
 }
 
 } // namespace gradlab

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "concurrency/cancellation.h"
 #include "evaluation/grid.h"
 #include "evaluation/pointvalue.h"
 #include "expression/node.h"
@@ -87,9 +88,10 @@ public:
     /// and the grid's size makes worth starting). Equal bit for bit to evaluate() at each point.
     GridValues evaluateGrid(const GridSpec& grid, bool withGradient = false, int threads = 0) const;
     /// The same into \a values, reusing its storage: no allocation when the grid keeps its size
-    /// (re-evaluation while a parameter slider moves).
-    void evaluateGrid(const GridSpec& grid, GridValues& values, bool withGradient = false,
-                      int threads = 0) const;
+    /// (re-evaluation while a parameter slider moves). Once \a token is cancelled the rows not
+    /// yet started are skipped and false is returned (the values are then incomplete).
+    bool evaluateGrid(const GridSpec& grid, GridValues& values, bool withGradient = false,
+                      int threads = 0, const CancellationToken& token = {}) const;
 
 private:
     std::shared_ptr<const Program> m_program;

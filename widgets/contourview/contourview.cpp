@@ -5,6 +5,7 @@
 #include "analysis/criticalpoints.h"
 #include "charts/runlabel.h"
 #include "colormap/colormap.h"
+#include "concurrency/workerpool.h"
 #include "contourview/polyline.h"
 #include "functions/presets.h"
 #include "optimization/optimizer.h"
@@ -16,6 +17,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <qcustomplot.h>
@@ -28,6 +30,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A full-resolution heat map follows this long after the last change of the function.
 constexpr int kFullResolutionDelayMs = 150;
+// A heat map computed in the background says so once it takes longer than this.
+constexpr int kComputingHintDelayMs = 100;
 // The session's domain follows the view this long after the last pan or zoom.
 constexpr int kFollowDelayMs = 250;
 // Movement (Manhattan pixels) up to which a press and release still count as a click; the same
@@ -205,8 +209,8 @@ ContourView::ContourView(Session* session, QWidget* parent)
     m_fullResolutionTimer.setSingleShot(true);
     m_fullResolutionTimer.setInterval(kFullResolutionDelayMs);
     connect(&m_fullResolutionTimer, &QTimer::timeout, this, [this] {
-        if (m_grid.spec.columns != kFullResolution) {
-            rebuildHeatMap(kFullResolution);
+        if (m_grid->spec.columns != m_fullResolution) {
+            rebuildHeatMap(m_fullResolution);
             updateProbe();
             m_plot->replot(QCustomPlot::rpQueuedReplot);
         }
@@ -216,6 +220,17 @@ ContourView::ContourView(Session* session, QWidget* parent)
     connect(&m_followTimer, &QTimer::timeout, this, &ContourView::followView);
 
     connect(m_session, &Session::functionChanged, this, &ContourView::onFunctionChanged);
+    connect(m_session, &Session::gridReady, this, &ContourView::onGridReady);
+    m_computingHintTimer.setSingleShot(true);
+    m_computingHintTimer.setInterval(kComputingHintDelayMs);
+    connect(&m_computingHintTimer, &QTimer::timeout, this, [this] {
+        if (m_pendingResolution != 0) {
+            m_computingNote->setText(
+                tr("Computing the heat map (%1 × %1 points)…").arg(m_pendingResolution));
+            m_computingNote->setVisible(true);
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
     connect(m_session, &Session::domainChanged, this, &ContourView::onDomainChanged);
     connect(m_session, &Session::probeChanged, this, [this] {
         updateProbe();
@@ -262,13 +277,43 @@ ContourView::ContourView(Session* session, QWidget* parent)
     m_homeDomain = m_session->domain();
     m_target = m_homeDomain;
     fitToTarget();
-    rebuildHeatMap(kFullResolution);
+    rebuildHeatMap(m_fullResolution);
     rebuildCriticalPoints();
     rebuildRuns();
     updateProbe();
 }
 
-ContourView::~ContourView() = default;
+ContourView::~ContourView()
+{
+    // Background frames hold `this`: cancel them and wait until none runs.
+    m_frameToken.cancel();
+    for (std::future<void>& task : m_frameTasks) {
+        task.wait();
+    }
+}
+
+void ContourView::setFullResolution(int samples)
+{
+    // the nearest 2ᵏ + 1 (every second sample then keeps the grid's edges)
+    int resolution = kCoarseResolution;
+    while (resolution < kFinestResolution &&
+           std::abs((2 * resolution - 1) - samples) <= std::abs(resolution - samples)) {
+        resolution = 2 * resolution - 1;
+    }
+    if (resolution == m_fullResolution) {
+        return;
+    }
+    m_fullResolution = resolution;
+    m_fullResolutionTimer.stop();
+    rebuildHeatMap(m_fullResolution);
+    updateProbe();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool ContourView::isComputingNoteVisible() const
+{
+    return m_computingNote->visible();
+}
 
 void ContourView::changeEvent(QEvent* event)
 {
@@ -370,6 +415,8 @@ void ContourView::setUpPlot()
 
     m_undefinedNote = makeNote(m_plot, mainLayer, 0.99, 0.99, Qt::AlignBottom | Qt::AlignRight);
     m_undefinedText = tr("f is undefined (NaN) in the hatched region");
+    m_computingNote = makeNote(m_plot, mainLayer, 0.5, 0.5, Qt::AlignCenter);
+    m_computingNote->setVisible(false);
 
     m_startMarker = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
     m_startMarker->setLayer(m_runsLayer);
@@ -386,7 +433,7 @@ void ContourView::setUpPlot()
     m_divergenceBox->setPen(QPen(QColor(200, 30, 30), 1.5));
     m_divergenceBox->setColor(QColor(120, 0, 0));
     m_divergenceBox->setBrush(QColor(255, 250, 245, 215));
-    for (QCPItemText* note : {m_divergenceBox, m_arrowCaption, m_undefinedNote}) {
+    for (QCPItemText* note : {m_divergenceBox, m_arrowCaption, m_undefinedNote, m_computingNote}) {
         m_plotFonts.addText(note, kNoteFont);
     }
     wrapNotes();
@@ -495,9 +542,9 @@ void ContourView::setShowProbe(bool show)
 void ContourView::setAdaptiveResolution(bool adaptive)
 {
     m_adaptiveResolution = adaptive;
-    if (!adaptive && m_grid.spec.columns != kFullResolution) {
+    if (!adaptive && m_grid->spec.columns != m_fullResolution) {
         m_fullResolutionTimer.stop();
-        rebuildHeatMap(kFullResolution);
+        rebuildHeatMap(m_fullResolution);
         updateProbe();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
@@ -622,7 +669,7 @@ void ContourView::resetView()
 
 void ContourView::onFunctionChanged()
 {
-    int resolution = kFullResolution;
+    int resolution = m_fullResolution;
     if (m_adaptiveResolution) {
         // A change less than a moment after the previous one: the function is being dragged
         // (a parameter slider, the domain following a zoom). Coarse now, full once it rests.
@@ -649,21 +696,106 @@ void ContourView::onDomainChanged()
 
 void ContourView::rebuildHeatMap(int resolution)
 {
-    m_grid = m_session->grid(resolution, resolution);
-    const Domain domain = m_grid.spec.domain;
-    const bool logarithmic = prefersLogColors(m_grid, m_session->preset());
-    m_scale = HeatMapScale::fromGrid(m_grid, logarithmic);
+    const quint64 revision = m_session->revision();
+    if (m_drawsAtOnce || !m_session->isGridExpensive(resolution, resolution)) {
+        cancelPendingFrame();
+        applyHeatMapFrame(HeatMapFrame::make(m_session->sharedGrid(resolution, resolution),
+                                             m_session->preset(), kContourLevels),
+                          revision);
+        return;
+    }
+    // An expensive grid (#18): the last picture stays until the new one is ready; grid and frame
+    // are made on the worker pool, a newer change cancels them.
+    if (m_pendingResolution == resolution && m_pendingRevision == revision) {
+        return; // already under way
+    }
+    cancelPendingFrame();
+    m_pendingResolution = resolution;
+    m_pendingRevision = revision;
+    m_computingHintTimer.start();
+    if (std::shared_ptr<const GridValues> grid = m_session->readyGrid(resolution, resolution)) {
+        makeFrameInBackground(std::move(grid));
+    } else {
+        m_session->requestGrid(resolution, resolution);
+    }
+}
 
-    QCPColorMapData* data = m_colorMap->data();
-    if (data->keySize() != m_grid.spec.columns || data->valueSize() != m_grid.spec.rows) {
-        data->setSize(m_grid.spec.columns, m_grid.spec.rows);
+void ContourView::finishHeatMap()
+{
+    if (m_pendingResolution == 0) {
+        return;
     }
-    data->setRange(QCPRange(domain.xMin, domain.xMax), QCPRange(domain.yMin, domain.yMax));
-    for (int j = 0; j < m_grid.spec.rows; ++j) {
-        for (int i = 0; i < m_grid.spec.columns; ++i) {
-            data->setCell(i, j, m_scale.stored(m_grid.at(i, j)));
-        }
+    const int resolution = m_pendingResolution;
+    cancelPendingFrame();
+    applyHeatMapFrame(HeatMapFrame::make(m_session->sharedGrid(resolution, resolution),
+                                         m_session->preset(), kContourLevels),
+                      m_session->revision());
+    updateProbe();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourView::onGridReady(int columns, int rows)
+{
+    if (m_pendingResolution == 0 || columns != m_pendingResolution || rows != columns ||
+        m_pendingRevision != m_session->revision() || m_frameUnderWay) {
+        return;
     }
+    if (std::shared_ptr<const GridValues> grid = m_session->readyGrid(columns, rows)) {
+        makeFrameInBackground(std::move(grid));
+    }
+}
+
+void ContourView::makeFrameInBackground(std::shared_ptr<const GridValues> grid)
+{
+    m_frameUnderWay = true;
+    std::erase_if(m_frameTasks, [](const std::future<void>& task) {
+        return task.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    });
+    m_frameTasks.push_back(
+        WorkerPool::shared().submit([this, grid = std::move(grid), preset = m_session->preset(),
+                                     token = m_frameToken, revision = m_pendingRevision] {
+            auto frame = std::make_shared<HeatMapFrame>(
+                HeatMapFrame::make(grid, preset, kContourLevels, token));
+            if (token.isCancelled()) {
+                return;
+            }
+            // The destructor waits for this task, so `this` outlives the call; the queued call
+            // is dropped if the view is gone by then.
+            QMetaObject::invokeMethod(
+                this,
+                [this, frame, revision] {
+                    if (revision != m_pendingRevision || revision != m_session->revision()) {
+                        return; // superseded meanwhile
+                    }
+                    cancelPendingFrame();
+                    applyHeatMapFrame(std::move(*frame), revision);
+                    updateProbe();
+                    m_plot->replot(QCustomPlot::rpQueuedReplot);
+                },
+                Qt::QueuedConnection);
+        }));
+}
+
+void ContourView::cancelPendingFrame()
+{
+    m_frameToken.cancel();
+    m_frameToken = CancellationToken();
+    m_pendingResolution = 0;
+    m_frameUnderWay = false;
+    m_computingHintTimer.stop();
+    if (m_computingNote->visible()) {
+        m_computingNote->setVisible(false);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void ContourView::applyHeatMapFrame(HeatMapFrame frame, quint64 revision)
+{
+    m_grid = std::move(frame.grid);
+    m_heatMapRevision = revision;
+    const Domain domain = m_grid->spec.domain;
+    m_scale = frame.scale;
+    m_colorMap->setData(frame.cells.release()); // the colour map takes it
     const bool logColors = m_scale.isLogarithmic();
     m_colorMap->setDataRange(QCPRange(m_scale.storedLower(), m_scale.storedUpper()));
     m_colorScale->setDataScaleType(logColors ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
@@ -693,22 +825,12 @@ void ContourView::rebuildHeatMap(int resolution)
     m_undefinedHatch->setBrush(undefined ? hatchBrush() : QBrush(Qt::NoBrush));
     m_undefinedNote->setVisible(undefined);
 
-    // Every second sample: the half-resolution grid of the probe's contour line (the full grid
-    // has 2ᵏ + 1 samples per axis, so the half one keeps the edges).
-    m_probeGrid.spec = {domain, (m_grid.spec.columns + 1) / 2, (m_grid.spec.rows + 1) / 2};
-    m_probeGrid.f.resize(m_probeGrid.spec.size());
-    for (int j = 0; j < m_probeGrid.spec.rows; ++j) {
-        for (int i = 0; i < m_probeGrid.spec.columns; ++i) {
-            m_probeGrid.f[static_cast<std::size_t>(j) * m_probeGrid.spec.columns + i] =
-                m_grid.at(2 * i, 2 * j);
-        }
-    }
-
-    m_levels = defaultLevels(m_grid, kContourLevels, logarithmic);
-    m_contours = contourLines(m_grid, m_levels);
+    m_probeGrid = std::move(frame.probeGrid);
+    m_levels = std::move(frame.levels);
+    m_contours = std::move(frame.contours);
     rebuildContourCurves();
     rebuildGradientField();
-    Q_EMIT heatMapRebuilt(resolution);
+    Q_EMIT heatMapRebuilt(m_grid->spec.columns);
 }
 
 void ContourView::rebuildContourCurves()
@@ -1082,7 +1204,9 @@ void ContourView::updateProbe()
     // The contour line through the probe: level f(x₀, y₀), the polyline nearest the probe, from
     // the half-resolution grid (a quarter of the cells: the probe is dragged).
     std::vector<QPointF> contour;
-    if (std::isfinite(value.f) && !m_probeGrid.f.empty()) {
+    // (while a new heat map is under way the old grid's contour would be another function's)
+    if (std::isfinite(value.f) && !m_probeGrid.f.empty() &&
+        m_heatMapRevision == m_session->revision()) {
         const std::vector<ContourLine> lines = contourLines(m_probeGrid, {value.f});
         const ContourLine* nearest = nullptr;
         double best = std::numeric_limits<double>::infinity();

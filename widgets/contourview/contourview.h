@@ -4,6 +4,8 @@
 
 #include "analysis/contours.h"
 #include "analysis/criticalpoints.h"
+#include "concurrency/cancellation.h"
+#include "contourview/heatmapframe.h"
 #include "contourview/heatmapscale.h"
 #include "contourview/optimizeroverlay.h"
 #include "evaluation/grid.h"
@@ -19,6 +21,7 @@
 #include <QWidget>
 #include <array>
 #include <atomic>
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -80,10 +83,21 @@ public:
     bool showsProbe() const { return m_showProbe; }
 
     /// On (default): the heat map is computed at kCoarseResolution while the function keeps
-    /// changing (a parameter slider moves) and at kFullResolution once it rests. Off: always full.
+    /// changing (a parameter slider moves) and at fullResolution() once it rests. Off: always full.
     void setAdaptiveResolution(bool adaptive);
+    /// Samples per axis of the heat map at rest: kFullResolution unless set; \a samples is
+    /// rounded to the nearest 2ᵏ + 1 in [kCoarseResolution, kFinestResolution]. Grids too costly
+    /// for the event loop (Session::isGridExpensive) are computed on the worker pool: the last
+    /// picture stays, a note says that the new one is being computed once it takes over 100 ms.
+    void setFullResolution(int samples);
+    int fullResolution() const { return m_fullResolution; }
+    static constexpr int kFinestResolution = 2049;
     /// Samples per axis of the heat map shown now.
-    int heatMapResolution() const { return m_grid.spec.columns; }
+    int heatMapResolution() const { return m_grid->spec.columns; }
+    /// Whether a heat map is being computed in the background (the one shown is older).
+    bool isComputingHeatMap() const { return m_pendingResolution != 0; }
+    /// Whether the "being computed" note is shown (after 100 ms of background work).
+    bool isComputingNoteVisible() const;
 
     // --- What is drawn (for the CLI, the tests and the benchmark) --------------------------
     /// The heat map: its data, gradient and colour range as drawn.
@@ -125,10 +139,13 @@ public:
     /// function (in the background: empty until they arrive, see criticalPointsPending()).
     std::vector<KnownPoint> criticalPointsShown() const;
     bool criticalPointsPending() const { return m_criticalPending; }
-    /// Finds a typed function's critical points before drawing instead of in the background:
-    /// for pictures drawn off-screen (`gradlab render`, animation frames), which must not depend
-    /// on how fast a thread was.
-    void setCriticalPointsAtOnce(bool atOnce);
+    /// Computes everything before drawing instead of in the background (a typed function's
+    /// critical points, an expensive heat map): for pictures drawn off-screen (`gradlab render`,
+    /// animation frames), which must not depend on how fast a thread was.
+    void setDrawsAtOnce(bool atOnce);
+    /// A heat map under way in the background is computed now, on this thread, and shown (for
+    /// an export of the window, which must show the current function).
+    void finishHeatMap();
 
     // For tests: the −∇f field's curve and run \a runId's items at the current step (nullptr if
     // the run has none).
@@ -183,6 +200,10 @@ private:
     void onFunctionChanged();
     void onDomainChanged();
     void rebuildHeatMap(int resolution);
+    void onGridReady(int columns, int rows);
+    void makeFrameInBackground(std::shared_ptr<const GridValues> grid);
+    void cancelPendingFrame();
+    void applyHeatMapFrame(HeatMapFrame frame, quint64 revision);
     void rebuildContourCurves();
     void rebuildGradientField();
     void rebuildCriticalPoints();
@@ -232,7 +253,7 @@ private:
     QString m_criticalKey;                       ///< the function the found points belong to
     std::vector<CriticalPoint> m_foundCritical;  ///< a typed function's, found in the background
     bool m_criticalPending = false;
-    bool m_criticalPointsAtOnce = false;
+    bool m_drawsAtOnce = false;
     std::shared_ptr<std::atomic<quint64>> m_criticalGeneration =
         std::make_shared<std::atomic<quint64>>(0);
     QCPCurve* m_startMarker = nullptr;
@@ -255,7 +276,18 @@ private:
     QCPItemText* m_descentLabel = nullptr;
     QCPItemText* m_directionLabel = nullptr;
 
-    GridValues m_grid;
+    std::shared_ptr<const GridValues> m_grid = std::make_shared<GridValues>();
+    quint64 m_heatMapRevision = ~quint64(0); ///< the session revision the heat map shows
+    int m_fullResolution = kFullResolution;
+    // A heat map under way on the worker pool: its size and revision (0: none), its token, the
+    // tasks not known to have returned (the destructor waits for them).
+    int m_pendingResolution = 0;
+    quint64 m_pendingRevision = 0;
+    bool m_frameUnderWay = false; ///< the grid is there, the frame is being made
+    CancellationToken m_frameToken;
+    std::vector<std::future<void>> m_frameTasks;
+    QTimer m_computingHintTimer;
+    QCPItemText* m_computingNote = nullptr;
     GridValues m_probeGrid; ///< every second sample of m_grid
     HeatMapScale m_scale;
     std::vector<double> m_levels;

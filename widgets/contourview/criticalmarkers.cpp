@@ -15,9 +15,12 @@
 
 namespace gradlab {
 
-void ContourView::setCriticalPointsAtOnce(bool atOnce)
+void ContourView::setDrawsAtOnce(bool atOnce)
 {
-    m_criticalPointsAtOnce = atOnce;
+    m_drawsAtOnce = atOnce;
+    if (atOnce) {
+        finishHeatMap();
+    }
     if (atOnce && m_criticalPending) {
         // A search was queued in the background: it is skipped (superseded), and the points
         // are found here, now.
@@ -51,7 +54,7 @@ void ContourView::findCriticalPointsInBackground()
     }
     m_criticalKey = key;
     m_foundCritical.clear();
-    if (m_criticalPointsAtOnce) {
+    if (m_drawsAtOnce) {
         m_foundCritical = findCriticalSet(m_session->function().objective(), m_homeDomain).points;
         return;
     }

@@ -3,6 +3,7 @@
 target_sources(gradlab_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/contourview.cpp
     ${CMAKE_CURRENT_LIST_DIR}/criticalmarkers.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/heatmapframe.cpp
     ${CMAKE_CURRENT_LIST_DIR}/heatmapscale.cpp
     ${CMAKE_CURRENT_LIST_DIR}/optimizeroverlay.cpp
     ${CMAKE_CURRENT_LIST_DIR}/polyline.cpp

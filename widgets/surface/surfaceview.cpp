@@ -164,6 +164,7 @@ SurfaceView::SurfaceView(Session* session, QWidget* parent)
     });
 
     connect(m_session, &Session::functionChanged, this, &SurfaceView::functionChanged);
+    connect(m_session, &Session::gridReady, this, &SurfaceView::onGridReady);
     connect(m_session, &Session::runsChanged, this, &SurfaceView::rebuildRuns);
     connect(m_session, &Session::currentStepChanged, this, &SurfaceView::updateRunsToStep);
     connect(m_session, &Session::probeChanged, this, &SurfaceView::updateProbe);
@@ -230,8 +231,47 @@ void SurfaceView::functionChanged()
     updateProbe();
 }
 
+void SurfaceView::setDrawsAtOnce(bool atOnce)
+{
+    m_drawsAtOnce = atOnce;
+    if (atOnce && m_pendingMeshSamples != 0 && m_graph) {
+        buildMesh(m_pendingMeshSamples);
+        rebuildRuns();
+        updateProbe();
+    }
+}
+
 void SurfaceView::rebuildMesh(int samples)
 {
+    // A grid too costly for the event loop (#18) is computed on the worker pool; meanwhile the
+    // coarse mesh is shown if it is cheap, the last mesh otherwise.
+    if (!m_drawsAtOnce && m_session->isGridExpensive(samples, samples) &&
+        !m_session->readyGrid(samples, samples)) {
+        m_pendingMeshSamples = samples;
+        m_session->requestGrid(samples, samples);
+        if (samples != m_coarseResolution &&
+            !m_session->isGridExpensive(m_coarseResolution, m_coarseResolution)) {
+            buildMesh(m_coarseResolution);
+            m_pendingMeshSamples = samples; // (buildMesh clears it)
+        }
+        return;
+    }
+    buildMesh(samples);
+}
+
+void SurfaceView::onGridReady(int columns, int rows)
+{
+    if (m_pendingMeshSamples == 0 || columns != m_pendingMeshSamples || rows != columns) {
+        return;
+    }
+    buildMesh(columns);
+    rebuildRuns();
+    updateProbe();
+}
+
+void SurfaceView::buildMesh(int samples)
+{
+    m_pendingMeshSamples = 0;
     // Qt Data Visualization works in float (it ends at 3.4e38, and the vertical axis needs room
     // above the highest vertex): heights beyond ±kMaxHeight are left out as holes, as undefined
     // ones are (exp(exp(10x)) is finite but no float).

@@ -60,6 +60,12 @@ public:
     int fineResolution() const { return m_fineResolution; }
     int coarseResolution() const { return m_coarseResolution; }
     void setFineResolution(int samples);
+    /// Computes an expensive mesh (Session::isGridExpensive) before drawing instead of in the
+    /// background: for pictures drawn off-screen (`gradlab render`, animation frames).
+    void setDrawsAtOnce(bool atOnce);
+    /// Whether the mesh of the current function is being computed in the background (the one
+    /// shown is coarser or older).
+    bool isComputingMesh() const { return m_pendingMeshSamples != 0; }
 
     // For tests: what the view holds now.
     int meshColumns() const;
@@ -113,6 +119,8 @@ private:
     void applyLabelFont();
     void functionChanged();
     void rebuildMesh(int samples);
+    void buildMesh(int samples);
+    void onGridReady(int columns, int rows);
     void rebuildRuns();
     void updateRunsToStep();
     void updateProbe();
@@ -157,6 +165,8 @@ private:
     int m_coarseResolution = 48;
     int m_meshRebuilds = 0;
     int m_meshSamples = 0;
+    int m_pendingMeshSamples = 0; ///< the mesh size asked of Session::requestGrid (0: none)
+    bool m_drawsAtOnce = false;
     double m_fMin = 0;
     double m_fMax = 1;
     double m_lift = 0;

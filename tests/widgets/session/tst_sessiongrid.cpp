@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "session.h"
 
+#include <QSignalSpy>
 #include <QTest>
 #include <cstring>
 
@@ -15,6 +16,16 @@ bool bitEqual(const std::vector<double>& a, const std::vector<double>& b)
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
 
+/// A sum of \a terms sines: about 5 instructions a term, none shared.
+QString longExpression(int terms)
+{
+    QStringList parts;
+    for (int k = 1; k <= terms; ++k) {
+        parts.append(QStringLiteral("sin(%1x + y/%2)").arg(k).arg(k + 1));
+    }
+    return parts.join(QStringLiteral(" + "));
+}
+
 } // namespace
 
 class TestSessionGrid : public QObject
@@ -26,6 +37,10 @@ private slots:
     void equalsSingleThreaded();
     void sizesDoNotEvictEachOther();
     void newFunctionNewGrid();
+    void expensiveGrids();
+    void requestedGridIsTheSame();
+    void changeCancelsRequest();
+    void destroyedWhileComputing();
 };
 
 void TestSessionGrid::equalsSingleThreaded_data()
@@ -77,6 +92,82 @@ void TestSessionGrid::newFunctionNewGrid()
     const Domain d = session.domain();
     QCOMPARE(before, d.xMax + d.yMax);
     QCOMPARE(after.f.back(), d.xMax - d.yMax);
+}
+
+void TestSessionGrid::expensiveGrids()
+{
+    Session session;
+    QVERIFY(session.setExpressionText("(1-x)^2 + 100(y-x^2)^2"));
+    // A preset's 513² map and 128² mesh stay on the GUI thread; 2049² goes to the pool.
+    QVERIFY(!session.isGridExpensive(513, 513));
+    QVERIFY(!session.isGridExpensive(128, 128));
+    QVERIFY(session.isGridExpensive(2049, 2049));
+    // A long expression: its 513² map too, not its 48² coarse mesh.
+    QVERIFY(session.setExpressionText(longExpression(60)));
+    QVERIFY(session.function().instructionCount() > 200);
+    QVERIFY(session.isGridExpensive(513, 513));
+    QVERIFY(!session.isGridExpensive(48, 48));
+    QCOMPARE(session.isGridExpensive(100, 100),
+             double(session.function().instructionCount()) * 1e4 > Session::kBackgroundGridCost);
+}
+
+void TestSessionGrid::requestedGridIsTheSame()
+{
+    Session session;
+    QVERIFY(session.setExpressionText(longExpression(60)));
+    QSignalSpy ready(&session, &Session::gridReady);
+    QVERIFY(!session.readyGrid(513, 513));
+    session.requestGrid(513, 513);
+    QVERIFY(session.isComputingGrid(513, 513));
+    session.requestGrid(513, 513); // a second request while it runs starts nothing new
+    QVERIFY(ready.wait(20000));
+    QCOMPARE(ready.count(), 1);
+    QCOMPARE(ready.first().at(0).toInt(), 513);
+    QVERIFY(!session.isComputingGrid(513, 513));
+    const std::shared_ptr<const GridValues> background = session.readyGrid(513, 513);
+    QVERIFY(background);
+    // grid() now hands out the same values without computing them again.
+    QCOMPARE(&session.grid(513, 513), background.get());
+    const GridValues single =
+        session.function().evaluateGrid(GridSpec{session.domain(), 513, 513}, false, 1);
+    QVERIFY(bitEqual(background->f, single.f));
+    // Ready already: a request emits nothing more.
+    session.requestGrid(513, 513);
+    QTest::qWait(50);
+    QCOMPARE(ready.count(), 1);
+}
+
+void TestSessionGrid::changeCancelsRequest()
+{
+    Session session;
+    QVERIFY(session.setExpressionText(longExpression(60)));
+    QSignalSpy ready(&session, &Session::gridReady);
+    session.requestGrid(2049, 2049); // seconds of work
+    QVERIFY(session.isComputingGrid(2049, 2049));
+    QVERIFY(session.setExpressionText("x^2 + y^2"));
+    QVERIFY(!session.isComputingGrid(2049, 2049));
+    session.requestGrid(257, 257);
+    QVERIFY(ready.wait(20000));
+    QTest::qWait(100);
+    // Only the new function's grid arrived; the old one was cancelled, not finished.
+    QCOMPARE(ready.count(), 1);
+    QCOMPARE(ready.first().at(0).toInt(), 257);
+    QVERIFY(!session.readyGrid(2049, 2049));
+    const Domain d = session.domain();
+    QCOMPARE(session.readyGrid(257, 257)->f.back(), d.xMax * d.xMax + d.yMax * d.yMax);
+}
+
+void TestSessionGrid::destroyedWhileComputing()
+{
+    // The pool's task holds the session: destruction cancels it and waits, no late call.
+    for (int i = 0; i < 3; ++i) {
+        auto session = std::make_unique<Session>();
+        QVERIFY(session->setExpressionText(longExpression(60)));
+        session->requestGrid(2049, 2049);
+        QTest::qWait(5 * i);
+        session.reset();
+    }
+    QTest::qWait(50);
 }
 
 QTEST_MAIN(TestSessionGrid)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void followsCurrentStepWithoutRebuildingMesh();
     void probeOnSurface();
     void adaptiveResolution();
+    void expensiveMeshInBackground();
     void rendersImage();
     void wholeSceneInsideTheImage_data();
     void wholeSceneInsideTheImage();
@@ -138,6 +139,58 @@ void TestSurfaceView::adaptiveResolution()
     QVERIFY(session.setExpressionText(QStringLiteral("x^2 + 8y^2")));
     QCOMPARE(view.meshRows(), view.coarseResolution());
     QTRY_COMPARE_WITH_TIMEOUT(view.meshRows(), view.fineResolution(), 3000);
+}
+
+void TestSurfaceView::expensiveMeshInBackground()
+{
+    // A sum of 520 sines (over 2 000 instructions): its 128² grid is too costly for the event
+    // loop (#18), its 48² one is not. The coarse mesh is drawn at once, the fine one arrives.
+    QStringList terms;
+    for (int k = 1; k <= 520; ++k) {
+        terms.append(QStringLiteral("sin(%1x + y/%2)/%1").arg(k).arg(k + 1));
+    }
+    const QString expression = terms.join(QStringLiteral(" + "));
+    Session session;
+    setUpBowl(session);
+    SurfaceView view(&session);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.meshRows(), view.fineResolution());
+    QVERIFY(session.setExpressionText(expression));
+    QVERIFY(session.isGridExpensive(view.fineResolution(), view.fineResolution()));
+    QVERIFY(!session.isGridExpensive(view.coarseResolution(), view.coarseResolution()));
+    QVERIFY(view.isComputingMesh());
+    QCOMPARE(view.meshRows(), view.coarseResolution());
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isComputingMesh(), 20000);
+    QCOMPARE(view.meshRows(), view.fineResolution());
+    QCOMPARE(view.meshColumns(), view.fineResolution());
+
+    // the mesh is the function's: compare a height with the one drawn at once
+    Session other;
+    setUpBowl(other);
+    SurfaceView atOnce(&other);
+    atOnce.setDrawsAtOnce(true);
+    atOnce.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&atOnce));
+    QVERIFY(other.setExpressionText(expression));
+    QVERIFY(!atOnce.isComputingMesh());
+    QCOMPARE(atOnce.meshRows(), atOnce.fineResolution());
+    QCOMPARE(view.surfaceTexture(), atOnce.surfaceTexture());
+    QCOMPARE(view.colorScale().storedLower(), atOnce.colorScale().storedLower());
+    QCOMPARE(view.colorScale().storedUpper(), atOnce.colorScale().storedUpper());
+    QCOMPARE(view.probeMarker(), atOnce.probeMarker());
+
+    // a cheap function afterwards is drawn at once again, and the old job never lands
+    QVERIFY(session.setExpressionText(expression + QStringLiteral(" + x")));
+    QVERIFY(view.isComputingMesh());
+    QTest::qWait(400); // (past the adaptive window: the next change is not a drag)
+    const int rebuilds = view.meshRebuildCount();
+    QVERIFY(session.setExpressionText(QStringLiteral("x^2 + y^2")));
+    QVERIFY(!view.isComputingMesh());
+    QCOMPARE(view.meshRebuildCount(), rebuilds + 1);
+    QTest::qWait(500);
+    QCOMPARE(view.meshRebuildCount(), rebuilds + 1);
+    QCOMPARE(view.meshRows(), view.fineResolution());
 }
 
 void TestSurfaceView::rendersImage()

@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 Gradient Lab developers
+// SPDX-License-Identifier: MIT
+#include "heatmapframe.h"
+
+#include "colormap/colormap.h"
+
+#include <qcustomplot.h>
+
+namespace gradlab {
+
+HeatMapFrame::HeatMapFrame() = default;
+HeatMapFrame::HeatMapFrame(HeatMapFrame&&) noexcept = default;
+HeatMapFrame& HeatMapFrame::operator=(HeatMapFrame&&) noexcept = default;
+HeatMapFrame::~HeatMapFrame() = default;
+
+HeatMapFrame HeatMapFrame::make(std::shared_ptr<const GridValues> grid, const Preset* preset,
+                                int levelCount, const CancellationToken& token)
+{
+    HeatMapFrame frame;
+    frame.grid = std::move(grid);
+    const GridValues& values = *frame.grid;
+    const Domain domain = values.spec.domain;
+    frame.logarithmic = prefersLogColors(values, preset);
+    frame.scale = HeatMapScale::fromGrid(values, frame.logarithmic);
+    if (token.isCancelled()) {
+        return frame;
+    }
+
+    frame.cells = std::make_unique<QCPColorMapData>(values.spec.columns, values.spec.rows,
+                                                    QCPRange(domain.xMin, domain.xMax),
+                                                    QCPRange(domain.yMin, domain.yMax));
+    for (int j = 0; j < values.spec.rows; ++j) {
+        for (int i = 0; i < values.spec.columns; ++i) {
+            frame.cells->setCell(i, j, frame.scale.stored(values.at(i, j)));
+        }
+    }
+    if (token.isCancelled()) {
+        return frame;
+    }
+
+    // Every second sample: the half-resolution grid of the probe's contour line (the full grid
+    // has 2ᵏ + 1 samples per axis, so the half one keeps the edges).
+    GridValues& half = frame.probeGrid;
+    half.spec = {domain, (values.spec.columns + 1) / 2, (values.spec.rows + 1) / 2};
+    half.f.resize(half.spec.size());
+    for (int j = 0; j < half.spec.rows; ++j) {
+        for (int i = 0; i < half.spec.columns; ++i) {
+            half.f[static_cast<std::size_t>(j) * half.spec.columns + i] = values.at(2 * i, 2 * j);
+        }
+    }
+
+    frame.levels = defaultLevels(values, levelCount, frame.logarithmic);
+    if (!token.isCancelled()) {
+        frame.contours = contourLines(values, frame.levels);
+    }
+    return frame;
+}
+
+} // namespace gradlab
