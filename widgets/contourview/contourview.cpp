@@ -697,7 +697,11 @@ void ContourView::onDomainChanged()
 void ContourView::rebuildHeatMap(int resolution)
 {
     const quint64 revision = m_session->revision();
-    if (m_drawsAtOnce || !m_session->isGridExpensive(resolution, resolution)) {
+    // Beyond 513² the picture alone (colours, levels, contours: ~50 ns a point) stalls the event
+    // loop whatever f costs; up to it, only an expensive f does.
+    const bool costly =
+        resolution > kFullResolution || m_session->isGridExpensive(resolution, resolution);
+    if (m_drawsAtOnce || !costly) {
         cancelPendingFrame();
         applyHeatMapFrame(HeatMapFrame::make(m_session->sharedGrid(resolution, resolution),
                                              m_session->preset(), kContourLevels),
@@ -791,7 +795,11 @@ void ContourView::cancelPendingFrame()
 
 void ContourView::applyHeatMapFrame(HeatMapFrame frame, quint64 revision)
 {
-    m_grid = std::move(frame.grid);
+    std::shared_ptr<const GridValues> old = std::exchange(m_grid, std::move(frame.grid));
+    if (old && old.use_count() == 1 && old->spec.size() > kFullResolution * kFullResolution) {
+        // a 2049² grid is 100 MiB: given back on the worker pool, not between two frames
+        (void)WorkerPool::shared().submit([old = std::move(old)]() mutable { old.reset(); });
+    }
     m_heatMapRevision = revision;
     const Domain domain = m_grid->spec.domain;
     m_scale = frame.scale;

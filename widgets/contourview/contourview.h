@@ -86,9 +86,10 @@ public:
     /// changing (a parameter slider moves) and at fullResolution() once it rests. Off: always full.
     void setAdaptiveResolution(bool adaptive);
     /// Samples per axis of the heat map at rest: kFullResolution unless set; \a samples is
-    /// rounded to the nearest 2ᵏ + 1 in [kCoarseResolution, kFinestResolution]. Grids too costly
-    /// for the event loop (Session::isGridExpensive) are computed on the worker pool: the last
-    /// picture stays, a note says that the new one is being computed once it takes over 100 ms.
+    /// rounded to the nearest 2ᵏ + 1 in [kCoarseResolution, kFinestResolution]. Heat maps too
+    /// costly for the event loop (finer than kFullResolution, or an expensive grid:
+    /// Session::isGridExpensive) are computed on the worker pool: the last picture stays, a note
+    /// says that the new one is being computed once it takes over 100 ms.
     void setFullResolution(int samples);
     int fullResolution() const { return m_fullResolution; }
     static constexpr int kFinestResolution = 2049;

@@ -38,14 +38,21 @@ HeatMapFrame HeatMapFrame::make(std::shared_ptr<const GridValues> grid, const Pr
         return frame;
     }
 
-    // Every second sample: the half-resolution grid of the probe's contour line (the full grid
-    // has 2ᵏ + 1 samples per axis, so the half one keeps the edges).
-    GridValues& half = frame.probeGrid;
-    half.spec = {domain, (values.spec.columns + 1) / 2, (values.spec.rows + 1) / 2};
-    half.f.resize(half.spec.size());
-    for (int j = 0; j < half.spec.rows; ++j) {
-        for (int i = 0; i < half.spec.columns; ++i) {
-            half.f[static_cast<std::size_t>(j) * half.spec.columns + i] = values.at(2 * i, 2 * j);
+    // Every second sample, at most 257 a side: the grid of the probe's contour line, traced at
+    // every probe move (the full grid has 2ᵏ + 1 samples per axis, so a stride of 2ᵐ keeps the
+    // edges). 513² gives the half grid; 2049² every eighth sample.
+    int stride = 2;
+    while ((values.spec.columns - 1) / stride > 256 || (values.spec.rows - 1) / stride > 256) {
+        stride *= 2;
+    }
+    GridValues& coarse = frame.probeGrid;
+    coarse.spec = {domain, (values.spec.columns - 1) / stride + 1,
+                   (values.spec.rows - 1) / stride + 1};
+    coarse.f.resize(coarse.spec.size());
+    for (int j = 0; j < coarse.spec.rows; ++j) {
+        for (int i = 0; i < coarse.spec.columns; ++i) {
+            coarse.f[static_cast<std::size_t>(j) * coarse.spec.columns + i] =
+                values.at(stride * i, stride * j);
         }
     }
 

@@ -17,7 +17,7 @@ namespace gradlab {
 struct Preset;
 
 /// \brief What the contour view draws of one grid, worked out from the grid alone: the colour
-/// scale, the colour map's cells, the half-resolution grid of the probe's contour, the levels and
+/// scale, the colour map's cells, a coarser grid for the probe's contour, the levels and
 /// their contour lines. Made on the GUI thread for cheap grids and on the worker pool for
 /// expensive ones (a 2049² grid, a long expression), so that the view only hands it to
 /// QCustomPlot; both ways give the same frame.
@@ -32,7 +32,7 @@ struct HeatMapFrame
     HeatMapScale scale;
     bool logarithmic = false;               ///< log colours and log-spaced levels
     std::unique_ptr<QCPColorMapData> cells; ///< for QCPColorMap::setData, which takes it
-    GridValues probeGrid; ///< every second sample of grid (it has 2ᵏ + 1 samples per axis)
+    GridValues probeGrid; ///< every 2ᵐ-th sample of grid, at most 257 a side (grid has 2ᵏ + 1)
     std::vector<double> levels;
     std::vector<ContourLine> contours;
 
