@@ -219,7 +219,7 @@ void SurfaceView::functionChanged()
     // Adaptive resolution: a change soon after another (a slider or a pan in progress) gets the
     // coarse mesh at once and the fine one when the changes pause.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const bool busy = now - m_lastChange < 300;
+    const bool busy = m_adaptiveResolution && now - m_lastChange < 300;
     m_lastChange = now;
     if (busy) {
         rebuildMesh(m_coarseResolution);

@@ -60,6 +60,9 @@ public:
     int fineResolution() const { return m_fineResolution; }
     int coarseResolution() const { return m_coarseResolution; }
     void setFineResolution(int samples);
+    /// On (default): changes in quick succession get the coarse mesh, the fine one follows when
+    /// they pause. Off: always the fine mesh (the benchmark's function change).
+    void setAdaptiveResolution(bool adaptive) { m_adaptiveResolution = adaptive; }
     /// Computes an expensive mesh (Session::isGridExpensive) before drawing instead of in the
     /// background: for pictures drawn off-screen (`gradlab render`, animation frames).
     void setDrawsAtOnce(bool atOnce);
@@ -171,6 +174,7 @@ private:
     double m_fMax = 1;
     double m_lift = 0;
     qint64 m_lastChange = 0;
+    bool m_adaptiveResolution = true;
     QTimer m_refine;
 };
 
