@@ -176,6 +176,13 @@ void TestBackgroundHeatMap::noteAfterAMoment()
     QVERIFY(scene.view->isComputingHeatMap());
     QVERIFY(!scene.view->isComputingNoteVisible());
     QTRY_VERIFY_WITH_TIMEOUT(scene.view->isComputingNoteVisible(), 5000);
+    const QByteArray directory = qgetenv("GRADLAB_SCREENSHOT_DIR");
+    if (!directory.isEmpty()) {
+        scene.view->show();
+        scene.view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(scene.view->grab().save(QString::fromLocal8Bit(directory) +
+                                        QStringLiteral("/computing-note.png")));
+    }
     QTRY_VERIFY_WITH_TIMEOUT(!scene.view->isComputingHeatMap(), 60000);
     QVERIFY(!scene.view->isComputingNoteVisible());
     QCOMPARE(scene.view->heatMapResolution(), 2049);
