@@ -8,9 +8,10 @@
 #include "functions/presets.h"
 #include "optimization/racereport.h"
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -77,15 +78,8 @@ Session::Session(QObject* parent)
 
 Session::~Session()
 {
-    // Background grids hold `this`: cancel them and wait until none runs.
     for (auto& [key, job] : m_gridJobs) {
-        job.token.cancel();
-        m_finishedGridJobs.push_back(std::move(job.finished));
-    }
-    for (std::future<void>& finished : m_finishedGridJobs) {
-        if (finished.valid()) {
-            finished.wait();
-        }
+        job.token.cancel(); // grids under way stop early; their results find no session
     }
 }
 
@@ -259,29 +253,32 @@ void Session::requestGrid(int columns, int rows)
         return;
     }
     const GridKey key{columns, rows};
-    GridJob job;
-    job.revision = m_revision;
-    job.finished = WorkerPool::shared().submit([this, key, function = m_function,
-                                                spec = GridSpec{m_domain, columns, rows},
-                                                token = job.token, revision = m_revision] {
+    const GridJob job{m_revision, CancellationToken()};
+    // The task holds copies and a QPointer, never `this` (as ContourView's background work does).
+    QPointer<Session> self(this);
+    WorkerPool::shared().submit([self, key, function = m_function,
+                                 spec = GridSpec{m_domain, columns, rows}, token = job.token,
+                                 revision = m_revision] {
         auto values = std::make_shared<GridValues>();
         if (!function.evaluateGrid(spec, *values, false, 0, token)) {
             return; // superseded
         }
-        // The destructor waits for this task, so `this` outlives the call; the queued call
-        // itself is dropped if the session is gone by then.
         QMetaObject::invokeMethod(
-            this, [this, key, revision, values] { takeComputedGrid(key, revision, values); },
+            QCoreApplication::instance(),
+            [self, key, revision, values] {
+                if (self) {
+                    self->takeComputedGrid(key, revision, values);
+                }
+            },
             Qt::QueuedConnection);
     });
-    m_gridJobs[key] = std::move(job);
+    m_gridJobs[key] = job;
 }
 
 void Session::takeComputedGrid(GridKey key, quint64 revision, std::shared_ptr<GridValues> values)
 {
     const auto job = m_gridJobs.find(key);
     if (job != m_gridJobs.end() && job->second.revision == revision) {
-        m_finishedGridJobs.push_back(std::move(job->second.finished));
         m_gridJobs.erase(job);
     }
     if (revision != m_revision) {
@@ -307,15 +304,11 @@ void Session::cancelGridJobs()
     for (auto it = m_gridJobs.begin(); it != m_gridJobs.end();) {
         if (it->second.revision != m_revision) {
             it->second.token.cancel();
-            m_finishedGridJobs.push_back(std::move(it->second.finished));
             it = m_gridJobs.erase(it);
         } else {
             ++it;
         }
     }
-    std::erase_if(m_finishedGridJobs, [](const std::future<void>& finished) {
-        return finished.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-    });
 }
 
 void Session::setProbe(const Eigen::Vector2d& point)

@@ -16,7 +16,6 @@
 #include <QStringList>
 #include <QTimer>
 #include <algorithm>
-#include <future>
 #include <map>
 #include <memory>
 #include <vector>
@@ -238,11 +237,8 @@ private:
     {
         quint64 revision = 0;
         CancellationToken token;
-        std::future<void> finished;
     };
     std::map<GridKey, GridJob> m_gridJobs;
-    /// Jobs cancelled or done whose tasks may still be returning; the destructor waits for them.
-    std::vector<std::future<void>> m_finishedGridJobs;
     void dropOldGrids() const;
     /// Cancels the computations of older revisions (after the revision changed).
     void cancelGridJobs();

@@ -14,10 +14,10 @@
 #include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPointer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <limits>
 #include <qcustomplot.h>
@@ -285,11 +285,7 @@ ContourView::ContourView(Session* session, QWidget* parent)
 
 ContourView::~ContourView()
 {
-    // Background frames hold `this`: cancel them and wait until none runs.
-    m_frameToken.cancel();
-    for (std::future<void>& task : m_frameTasks) {
-        task.wait();
-    }
+    m_frameToken.cancel(); // a frame under way stops early; its result finds no view
 }
 
 void ContourView::setFullResolution(int samples)
@@ -752,32 +748,30 @@ void ContourView::onGridReady(int columns, int rows)
 void ContourView::makeFrameInBackground(std::shared_ptr<const GridValues> grid)
 {
     m_frameUnderWay = true;
-    std::erase_if(m_frameTasks, [](const std::future<void>& task) {
-        return task.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    // As the critical-point search does: the task holds copies and a QPointer, never `this`, so
+    // the view need not wait for it when it goes.
+    QPointer<ContourView> self(this);
+    WorkerPool::shared().submit([self, grid = std::move(grid), preset = m_session->preset(),
+                                 token = m_frameToken, revision = m_pendingRevision] {
+        auto frame =
+            std::make_shared<HeatMapFrame>(HeatMapFrame::make(grid, preset, kContourLevels, token));
+        if (token.isCancelled()) {
+            return;
+        }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, frame, revision] {
+                if (!self || revision != self->m_pendingRevision ||
+                    revision != self->m_session->revision()) {
+                    return; // gone or superseded meanwhile
+                }
+                self->cancelPendingFrame();
+                self->applyHeatMapFrame(std::move(*frame), revision);
+                self->updateProbe();
+                self->m_plot->replot(QCustomPlot::rpQueuedReplot);
+            },
+            Qt::QueuedConnection);
     });
-    m_frameTasks.push_back(
-        WorkerPool::shared().submit([this, grid = std::move(grid), preset = m_session->preset(),
-                                     token = m_frameToken, revision = m_pendingRevision] {
-            auto frame = std::make_shared<HeatMapFrame>(
-                HeatMapFrame::make(grid, preset, kContourLevels, token));
-            if (token.isCancelled()) {
-                return;
-            }
-            // The destructor waits for this task, so `this` outlives the call; the queued call
-            // is dropped if the view is gone by then.
-            QMetaObject::invokeMethod(
-                this,
-                [this, frame, revision] {
-                    if (revision != m_pendingRevision || revision != m_session->revision()) {
-                        return; // superseded meanwhile
-                    }
-                    cancelPendingFrame();
-                    applyHeatMapFrame(std::move(*frame), revision);
-                    updateProbe();
-                    m_plot->replot(QCustomPlot::rpQueuedReplot);
-                },
-                Qt::QueuedConnection);
-        }));
 }
 
 void ContourView::cancelPendingFrame()

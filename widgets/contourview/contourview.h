@@ -21,7 +21,6 @@
 #include <QWidget>
 #include <array>
 #include <atomic>
-#include <future>
 #include <memory>
 #include <vector>
 
@@ -286,7 +285,6 @@ private:
     quint64 m_pendingRevision = 0;
     bool m_frameUnderWay = false; ///< the grid is there, the frame is being made
     CancellationToken m_frameToken;
-    std::vector<std::future<void>> m_frameTasks;
     QTimer m_computingHintTimer;
     QCPItemText* m_computingNote = nullptr;
     GridValues m_probeGrid; ///< every second sample of m_grid

@@ -238,7 +238,7 @@ void TestBackgroundHeatMap::finishedOnRequest()
 
 void TestBackgroundHeatMap::destroyedWhileComputing()
 {
-    // The view goes first (its frame task holds it), then the session (its grid job).
+    // The view goes first (its frame task may be under way), then the session (its grid job).
     for (int round = 0; round < 3; ++round) {
         auto session = std::make_unique<Session>();
         auto view = std::make_unique<ContourView>(session.get());

@@ -159,7 +159,7 @@ void TestSessionGrid::changeCancelsRequest()
 
 void TestSessionGrid::destroyedWhileComputing()
 {
-    // The pool's task holds the session: destruction cancels it and waits, no late call.
+    // Destruction cancels the pool's task; a result that still arrives finds no session.
     for (int i = 0; i < 3; ++i) {
         auto session = std::make_unique<Session>();
         QVERIFY(session->setExpressionText(longExpression(60)));
