@@ -146,6 +146,9 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    /// Bumped when the dock layout changes incompatibly, so an old saved state is ignored.
+    static constexpr int kWindowStateVersion = 1;
+
     /// Puts a checked scene on screen, in one order: function, domain, parameters, start, probe,
     /// runs, selection, panel, playback.
     void showScene(const SceneFile& scene);
