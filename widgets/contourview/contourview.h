@@ -5,6 +5,7 @@
 #include "analysis/contours.h"
 #include "analysis/criticalpoints.h"
 #include "concurrency/cancellation.h"
+#include "contourview/framecolormap.h"
 #include "contourview/heatmapframe.h"
 #include "contourview/heatmapscale.h"
 #include "contourview/optimizeroverlay.h"
@@ -25,7 +26,6 @@
 #include <vector>
 
 class QCustomPlot;
-class QCPColorMap;
 class QCPColorScale;
 class QCPCurve;
 class QCPItemLine;
@@ -101,7 +101,7 @@ public:
 
     // --- What is drawn (for the CLI, the tests and the benchmark) --------------------------
     /// The heat map: its data, gradient and colour range as drawn.
-    QCPColorMap* colorMap() const { return m_colorMap; }
+    FrameColorMap* colorMap() const { return m_colorMap; }
     /// The colour bar, labelled in f (logarithmic axis on log scales).
     QCPColorScale* colorScale() const { return m_colorScale; }
     const HeatMapScale& colorScaling() const { return m_scale; }
@@ -241,7 +241,7 @@ private:
     QCPLayer* m_heatMapLayer = nullptr;
     QCPLayer* m_runsLayer = nullptr;
     QCPLayer* m_probeLayer = nullptr;
-    QCPColorMap* m_colorMap = nullptr;
+    FrameColorMap* m_colorMap = nullptr;
     QCPColorScale* m_colorScale = nullptr;
     QCPItemRect* m_undefinedHatch = nullptr;
     QCPItemText* m_undefinedNote = nullptr;

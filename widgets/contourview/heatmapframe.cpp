@@ -3,6 +3,7 @@
 #include "heatmapframe.h"
 
 #include "colormap/colormap.h"
+#include "contourview/framecolormap.h"
 
 #include <qcustomplot.h>
 
@@ -26,14 +27,24 @@ HeatMapFrame HeatMapFrame::make(std::shared_ptr<const GridValues> grid, const Pr
         return frame;
     }
 
-    frame.cells = std::make_unique<QCPColorMapData>(values.spec.columns, values.spec.rows,
-                                                    QCPRange(domain.xMin, domain.xMax),
-                                                    QCPRange(domain.yMin, domain.yMax));
-    for (int j = 0; j < values.spec.rows; ++j) {
-        for (int i = 0; i < values.spec.columns; ++i) {
-            frame.cells->setCell(i, j, frame.scale.stored(values.at(i, j)));
+    const int columns = values.spec.columns;
+    const int rows = values.spec.rows;
+    frame.cells = std::make_unique<QCPColorMapData>(
+        columns, rows, QCPRange(domain.xMin, domain.xMax), QCPRange(domain.yMin, domain.yMax));
+    std::vector<double> stored(values.spec.size());
+    for (int j = 0; j < rows; ++j) {
+        for (int i = 0; i < columns; ++i) {
+            const double value = frame.scale.stored(values.at(i, j));
+            stored[static_cast<std::size_t>(j) * columns + i] = value;
+            frame.cells->setCell(i, j, value);
         }
     }
+    if (token.isCancelled()) {
+        return frame;
+    }
+    frame.image = coloriseCells(stored.data(), columns, rows, functionColorGradient(),
+                                QCPRange(frame.scale.storedLower(), frame.scale.storedUpper()));
+    stored = {};
     if (token.isCancelled()) {
         return frame;
     }

@@ -7,6 +7,7 @@
 #include "contourview/heatmapscale.h"
 #include "evaluation/grid.h"
 
+#include <QImage>
 #include <memory>
 #include <vector>
 
@@ -32,6 +33,10 @@ struct HeatMapFrame
     HeatMapScale scale;
     bool logarithmic = false;               ///< log colours and log-spaced levels
     std::unique_ptr<QCPColorMapData> cells; ///< for QCPColorMap::setData, which takes it
+    /// The cells coloured as QCPColorMap would colour them with functionColorGradient() over
+    /// the scale's stored range (for FrameColorMap::adoptImage): a 2049² map is not coloured
+    /// on the GUI thread.
+    QImage image;
     GridValues probeGrid; ///< every 2ᵐ-th sample of grid, at most 257 a side (grid has 2ᵏ + 1)
     std::vector<double> levels;
     std::vector<ContourLine> contours;
