@@ -4,6 +4,8 @@
 target_sources(gradlab_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/surfacepick.cpp
     ${CMAKE_CURRENT_LIST_DIR}/surfaceview.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/surfaceviewmesh.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/surfaceviewoverlays.cpp
 )
 qt_add_resources(gradlab_widgets "surface_meshes"
     PREFIX "/gradlab"

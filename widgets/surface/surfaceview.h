@@ -29,7 +29,7 @@ class Session;
 struct RunEntry;
 
 /// \brief The 3-D landscape of f with the runs and the probe on it, linked with the contour view
-/// through the session. The only file that knows Qt Data Visualization, which Qt deprecates from
+/// through the session. The only class that knows Qt Data Visualization, which Qt deprecates from
 /// 6.10 on: replacing the backend touches this class alone.
 class SurfaceView : public QWidget
 {
