@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "analysis/criticalkind.h"
 #include "evaluation/grid.h"
 #include "evaluation/pointvalue.h"
-#include "functions/presets.h"
 
 #include <Eigen/Core>
 #include <vector>

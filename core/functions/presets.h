@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "analysis/criticalkind.h"
 #include "evaluation/grid.h"
 
 #include <Eigen/Core>
@@ -13,7 +14,6 @@
 
 namespace gradlab {
 
-enum class CriticalKind { Minimum, Maximum, Saddle, Degenerate };
 std::string_view
 criticalKindName(CriticalKind kind); ///< "minimum", "maximum", "saddle", "degenerate"
 
