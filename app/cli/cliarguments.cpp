@@ -3,11 +3,11 @@
 #include "cliarguments.h"
 
 #include "evaluation/grid.h"
+#include "expression/editdistance.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <numeric>
 
 namespace gradlab {
 namespace {
@@ -164,24 +164,6 @@ ParsedArguments ParsedArguments::parse(std::span<const std::string> arguments,
         }
     }
     return parsed;
-}
-
-std::size_t editDistance(std::string_view a, std::string_view b)
-{
-    // One row of the dynamic programme: row[j] = distance(a[0, i), b[0, j)).
-    std::vector<std::size_t> row(b.size() + 1);
-    std::iota(row.begin(), row.end(), std::size_t{0});
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            // d(i, j) = min(d(i−1, j) + 1, d(i, j−1) + 1, d(i−1, j−1) + [a_i ≠ b_j])
-            row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
 }
 
 std::string closestMatch(std::string_view typed, std::span<const std::string> candidates)

@@ -86,11 +86,9 @@ private:
     bool m_helpRequested = false;
 };
 
-/// Levenshtein distance between \a a and \a b (bytes).
-std::size_t editDistance(std::string_view a, std::string_view b);
-
 /// The candidate closest to \a typed, if it is close enough to be what was meant (a distance of at
-/// most a third of the longer word, at least 1, or \a typed is a prefix of it); empty otherwise.
+/// most a third of the longer word, at least 1, by editDistance(); or \a typed is a prefix of
+/// it); empty otherwise.
 std::string closestMatch(std::string_view typed, std::span<const std::string> candidates);
 
 /// "a, b, c" — for the lists of valid names in error messages.

@@ -3,6 +3,7 @@
 #include "parser.h"
 
 #include "builtins.h"
+#include "editdistance.h"
 #include "lexer.h"
 
 #include <algorithm>
@@ -35,33 +36,6 @@ std::string lowercase(std::string_view text)
 bool isReservedName(std::string_view name)
 {
     return name == "x" || name == "y" || name == "e" || name == "pi" || findBuiltin(name);
-}
-
-/// Optimal string alignment distance: edits, with a swap of neighbours counting as one ("sni").
-std::size_t editDistance(std::string_view a, std::string_view b)
-{
-    const std::size_t columns = b.size() + 1;
-    std::vector<std::size_t> table((a.size() + 1) * columns);
-    const auto at = [&](std::size_t i, std::size_t j) -> std::size_t& {
-        return table[i * columns + j];
-    };
-    for (std::size_t i = 0; i <= a.size(); ++i) {
-        at(i, 0) = i;
-    }
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        at(0, j) = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t substitution = a[i - 1] == b[j - 1] ? 0 : 1;
-            at(i, j) =
-                std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + substitution});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
-            }
-        }
-    }
-    return at(a.size(), b.size());
 }
 
 /// The builtin name closest to a mistyped one: one edit away for short names, two for names of

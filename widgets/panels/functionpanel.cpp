@@ -3,6 +3,7 @@
 #include "panels/functionpanel.h"
 
 #include "expression/builtins.h"
+#include "expression/editdistance.h"
 #include "functions/presets.h"
 #include "panels/expressionedit.h"
 #include "panels/navigationkeyfilter.h"
@@ -32,31 +33,6 @@ namespace {
 constexpr int sliderResolution = 1000;
 constexpr int descriptionRole = Qt::UserRole + 1;
 
-/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
-/// neighbours ("sni" → "sin") each cost 1.
-int editDistance(const QString& a, const QString& b)
-{
-    const auto n = a.size();
-    const auto m = b.size();
-    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1, 0));
-    for (qsizetype i = 0; i <= n; ++i) {
-        d[i][0] = static_cast<int>(i);
-    }
-    for (qsizetype j = 0; j <= m; ++j) {
-        d[0][j] = static_cast<int>(j);
-    }
-    for (qsizetype i = 1; i <= n; ++i) {
-        for (qsizetype j = 1; j <= m; ++j) {
-            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[n][m];
-}
-
 /// The builtin closest to \a name, if close enough to be a typo (one edit per three letters).
 QString closestFunction(const QString& name)
 {
@@ -64,7 +40,8 @@ QString closestFunction(const QString& name)
     int bestDistance = std::max<int>(1, static_cast<int>(name.size()) / 3) + 1;
     for (const BuiltinInfo& info : builtins()) {
         const QString candidate = QString::fromUtf8(info.name.data(), info.name.size());
-        const int distance = editDistance(name.toLower(), candidate);
+        const int distance =
+            static_cast<int>(editDistance(name.toLower().toStdString(), info.name));
         if (distance < bestDistance) {
             bestDistance = distance;
             best = candidate;
