@@ -14,7 +14,4 @@ namespace gradlab {
 /// or 1 when the file could not be written.
 int runRender(const std::vector<std::string>& arguments, std::FILE* out, std::FILE* err);
 
-/// The usage text of the render command.
-std::string renderUsage();
-
 } // namespace gradlab

@@ -3,10 +3,11 @@
 #include "commandline.h"
 
 #include "clicommands.h"
-#include "render.h"
+#include "renderoptions.h"
 
 #include <exception>
 #include <span>
+#include <variant>
 
 namespace gradlab {
 namespace {
@@ -80,8 +81,29 @@ int runHelp(std::span<const std::string> arguments, std::FILE* out)
     return static_cast<int>(ExitCode::Success);
 }
 
+/// `gradlab render ...`: its usage and mistakes here, the drawing by \a render.
+int runRenderCommand(const std::vector<std::string>& arguments, const CommandStreams& streams,
+                     RenderCommand render)
+{
+    if (asksForRenderHelp(arguments)) {
+        std::fputs(renderUsage().c_str(), streams.out);
+        return static_cast<int>(ExitCode::Success);
+    }
+    const auto parsed = parseRenderOptions(arguments);
+    if (const auto* problem = std::get_if<RenderProblem>(&parsed)) {
+        std::fprintf(streams.err, "gradlab render: %s\n%s", problem->message.c_str(),
+                     renderUsage().c_str());
+        return static_cast<int>(ExitCode::BadInput);
+    }
+    if (!render) {
+        throw CommandLineError("render draws with Qt: run it through the gradlab program", {},
+                               false, ExitCode::Failure);
+    }
+    return render(arguments, streams.out, streams.err);
+}
+
 int dispatch(const std::vector<std::string>& arguments, const CommandStreams& streams,
-             std::string& helpTopic)
+             RenderCommand render, std::string& helpTopic)
 {
     const std::string& first = arguments.front();
     const std::span<const std::string> rest(arguments.begin() + 1, arguments.end());
@@ -93,8 +115,7 @@ int dispatch(const std::vector<std::string>& arguments, const CommandStreams& st
         return runHelp(rest, streams.out);
     }
     if (first == "render") {
-        // main() sends render there itself; this keeps runCommandLine complete for other callers.
-        return runRender(arguments, streams.out, streams.err);
+        return runRenderCommand(arguments, streams, render);
     }
     const CommandSpec* command = findCommand(first);
     if (!command) {
@@ -140,7 +161,7 @@ int runCommandLine(const std::vector<std::string>& arguments, std::FILE* out, st
 }
 
 int runCommandLine(const std::vector<std::string>& arguments, std::FILE* in, std::FILE* out,
-                   std::FILE* err)
+                   std::FILE* err, RenderCommand render)
 {
     if (arguments.empty()) {
         std::fputs("usage: gradlab SUBCOMMAND [ARGUMENTS]\nrun 'gradlab help'\n", err);
@@ -150,7 +171,7 @@ int runCommandLine(const std::vector<std::string>& arguments, std::FILE* in, std
     std::string helpTopic;
     int code = static_cast<int>(ExitCode::Failure);
     try {
-        code = dispatch(arguments, CommandStreams{in, out, err}, helpTopic);
+        code = dispatch(arguments, CommandStreams{in, out, err}, render, helpTopic);
     } catch (const CommandLineError& error) {
         std::string text = "gradlab: error: " + std::string(error.what()) + "\n";
         for (const std::string& line : error.details()) {

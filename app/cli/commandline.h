@@ -17,14 +17,20 @@ enum class ExitCode { Success = 0, Failure = 1, BadInput = 2, Diverged = 3 };
 /// start with a dash and leave the window to start.
 bool isCommandLineInvocation(const std::vector<std::string>& arguments);
 
-/// Runs one command-line invocation; needs no display and no QApplication (except render, which
-/// runRender() serves and which creates its own). Reads "--points -"
-/// from stdin; writes results to \a out and messages to \a err. Returns an ExitCode.
+/// Draws a `render` request whose arguments were checked: runRender() in the window program; in
+/// the gradlab program, the hand-over to the window program. Returns an ExitCode.
+using RenderCommand = int (*)(const std::vector<std::string>& arguments, std::FILE* out,
+                              std::FILE* err);
+
+/// Runs one command-line invocation; needs no display, no QApplication and no Qt at all. Reads
+/// "--points -" from stdin; writes results to \a out and messages to \a err. Returns an
+/// ExitCode. render's usage and mistakes are answered here; a valid request goes to \a render
+/// (without one it is an error).
 int runCommandLine(const std::vector<std::string>& arguments, std::FILE* out, std::FILE* err);
 
 /// The same, reading "--points -" from \a in.
 int runCommandLine(const std::vector<std::string>& arguments, std::FILE* in, std::FILE* out,
-                   std::FILE* err);
+                   std::FILE* err, RenderCommand render = nullptr);
 
 /// The help page of \a subcommand ("eval", "render"), or the overview for an empty name; empty
 /// for an unknown subcommand.

@@ -8,7 +8,6 @@
 #include "expression/printer.h"
 #include "functions/presets.h"
 #include "optimization/optimizer.h"
-#include "render.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -146,6 +145,9 @@ private Q_SLOTS:
     void testRejectedOption();
     void testReferenceTrajectory_data();
     void testReferenceTrajectory();
+    void testTerminalLoadsNoQt_data();
+    void testTerminalLoadsNoQt();
+    void testRenderWithoutWindowProgram();
 };
 
 void TestCommandLine::testInvocation_data()
@@ -1096,6 +1098,56 @@ void TestCommandLine::testReferenceTrajectory()
                                     .arg(expected[axis].toDouble(), 0, 'g', 17)));
         }
     }
+}
+
+void TestCommandLine::testTerminalLoadsNoQt_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("loadsQt");
+    QTest::newRow("eval") << QStringList{"eval", "x^2 + 3xy", "--at", "1,2"} << false;
+    QTest::newRow("diff") << QStringList{"diff", "sin(x) * y"} << false;
+    QTest::newRow("descend") << QStringList{"descend", "preset:bowl", "--optimizer",
+                                            "adam",    "--steps",     "5"}
+                             << false;
+    QTest::newRow("help") << QStringList{"help", "render"} << false;
+    QTest::newRow("render's mistakes")
+        << QStringList{"render", "x^2", "--size", "3x3", "--out", "never.png"} << false;
+    // The control: the window program draws, with Qt Widgets, so the check can fail.
+    QTest::newRow("render draws") << QStringList{"render", "x^2 + y^2", "--size",
+                                                 "64x48",  "--out",     "@OUT"}
+                                  << true;
+}
+
+void TestCommandLine::testTerminalLoadsNoQt()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, loadsQt);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    arguments.replaceInStrings(QStringLiteral("@OUT"), folder.filePath(QStringLiteral("f.png")));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // The dynamic loader names every library it initialises (and keeps doing so across exec).
+    environment.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("libs"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(gradlabProgram(), arguments);
+    QVERIFY(process.waitForFinished(60000));
+    const QString loader = QString::fromLocal8Bit(process.readAllStandardError());
+    QVERIFY2(loader.contains(QStringLiteral("libstdc++")), qPrintable(loader.left(2000)));
+    QCOMPARE(loader.contains(QStringLiteral("libQt6Widgets")), loadsQt);
+    QCOMPARE(loader.contains(QStringLiteral("libQt6")), loadsQt);
+}
+
+void TestCommandLine::testRenderWithoutWindowProgram()
+{
+    // A caller without a RenderCommand still gets render's usage and mistakes, and for a valid
+    // request an error rather than nothing.
+    QCOMPARE(invoke({"render", "x^2", "--out", "f.txt"}).code, 2);
+    const Outcome valid = invoke({"render", "x^2", "--out", "f.png"});
+    QCOMPARE(valid.code, 1);
+    QVERIFY2(valid.err.contains(QStringLiteral("gradlab program")), qPrintable(valid.err));
+    QVERIFY(invoke({"render", "--help"}).out.startsWith(QStringLiteral("usage: gradlab render")));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -3,12 +3,14 @@
 //
 // libFuzzer target over the command line: argument parsing, the checks of every value (numbers,
 // points, domains, methods, schedules, step counts), help pages and the subcommands themselves,
-// as runCommandLine dispatches them (render aside: it paints with Qt and has its own tests).
+// as runCommandLine dispatches them; for render, the checks of its options (the drawing, in the
+// window program, has its own tests).
 //
 // An input is the arguments, one a line, then optionally a NUL byte and what stdin holds
 // ("--points -", "--data -"). A mistake must be a CommandLineError with a message; any other
 // exception, a crash, a sanitizer report or a hang is a finding.
 #include "clicommands.h"
+#include "renderoptions.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace {
@@ -53,6 +56,19 @@ std::optional<std::vector<std::string>> argumentsOf(std::string_view text)
 
 int dispatch(const std::vector<std::string>& arguments, const CommandStreams& streams)
 {
+    if (arguments.front() == "render") {
+        const auto parsed = parseRenderOptions(arguments);
+        if (const auto* problem = std::get_if<RenderProblem>(&parsed)) {
+            require(!problem->message.empty(), "a render problem without a message");
+            return 2;
+        }
+        const auto& options = std::get<RenderOptions>(parsed);
+        require(!options.function.empty() && !options.out.empty(),
+                "a render request without a function or a file");
+        require(options.width == 0 || (options.width >= 16 && options.height >= 16),
+                "a render size out of range");
+        return 0;
+    }
     const std::span<const std::string> rest(arguments.begin() + 1, arguments.end());
     const CommandSpec* command = findCommand(arguments.front());
     if (!command) {
