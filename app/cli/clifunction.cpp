@@ -40,6 +40,8 @@ bool isIdentifier(std::string_view name)
            std::all_of(name.begin(), name.end(), [&](char c) { return isLetter(c) || isDigit(c); });
 }
 
+} // namespace
+
 /// Reads every --param NAME=VALUE into \a function; \a valuesRequired is false for diff, which
 /// also accepts a bare NAME (the parameter stays a symbol).
 void declareParameters(const ParsedArguments& arguments, bool valuesRequired,
@@ -72,8 +74,6 @@ void declareParameters(const ParsedArguments& arguments, bool valuesRequired,
         function.values.push_back(value);
     }
 }
-
-} // namespace
 
 std::string quoted(std::string_view text)
 {

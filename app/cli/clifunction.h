@@ -32,6 +32,12 @@ struct LoadedFunction
 /// The preset called \a name, or a CommandLineError with the closest name and the list.
 const Preset& requirePreset(std::string_view name);
 
+/// Every --param of \a arguments into \a function's parameters and values, checked: NAME a
+/// letter or _ then letters, digits or _, not x, y, e, pi or a function, declared once; VALUE a
+/// number, required when \a valuesRequired (NaN otherwise where none is given).
+void declareParameters(const ParsedArguments& arguments, bool valuesRequired,
+                       LoadedFunction& function);
+
 /// A parse error as the command line shows it: the message, then the caret block.
 CommandLineError expressionError(std::string_view text, const ParseError& error);
 

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "cligraph.h"
 
+#include "clifunction.h"
 #include "clioutput.h"
-#include "expression/builtins.h"
 #include "expression/parser.h"
 #include "graph/computationgraph.h"
 #include "graph/graphevaluation.h"
@@ -15,42 +15,14 @@
 namespace gradlab {
 namespace {
 
-std::string quoted(std::string_view text)
-{
-    return "'" + std::string(text) + "'";
-}
-
-bool isIdentifier(std::string_view name)
-{
-    const auto isLetter = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-    };
-    return !name.empty() && isLetter(name.front()) &&
-           std::all_of(name.begin(), name.end(),
-                       [&](char c) { return isLetter(c) || (c >= '0' && c <= '9'); });
-}
-
 /// Every --param NAME=VALUE, checked as eval checks them.
 std::map<std::string, double> parameterValues(const ParsedArguments& arguments)
 {
+    LoadedFunction declared;
+    declareParameters(arguments, true, declared);
     std::map<std::string, double> values;
-    for (const GivenOption& option : arguments.all("param")) {
-        const std::string& text = option.value;
-        const std::size_t equals = text.find('=');
-        const std::string name = text.substr(0, equals);
-        if (!isIdentifier(name) || equals == std::string::npos) {
-            throw CommandLineError("--param " + quoted(text) +
-                                   ": expected NAME=VALUE with NAME a letter " +
-                                   "or _ followed by letters, digits or _");
-        }
-        if (name == "x" || name == "y" || name == "pi" || name == "e" || findBuiltin(name)) {
-            throw CommandLineError("--param " + quoted(text) + ": " + quoted(name) +
-                                   " is already a variable, a constant or a function");
-        }
-        if (values.contains(name)) {
-            throw CommandLineError("--param " + quoted(name) + " is declared more than once");
-        }
-        values[name] = requireNumber(std::string_view(text).substr(equals + 1), "--param " + name);
+    for (std::size_t i = 0; i < declared.parameters.size(); ++i) {
+        values[declared.parameters[i]] = declared.values[i];
     }
     return values;
 }
@@ -63,17 +35,10 @@ NodePtr parseExpression(const std::string& text, const std::map<std::string, dou
         options.parameters.push_back(parameter.first);
     }
     const ParseResult result = parse(text, options);
-    if (result.isValid()) {
-        return result.expression;
+    if (!result.isValid()) {
+        throw expressionError(text, result.error);
     }
-    std::string caret = caretBlock(text, result.error.position, result.error.length);
-    caret.pop_back(); // details are printed one a line
-    // "unknown function 'foo' at 0", the position before an explanation after a colon.
-    std::string message = result.error.message;
-    const std::size_t colon = message.find(": ");
-    message.insert(colon == std::string::npos ? message.size() : colon,
-                   " at " + std::to_string(result.error.position));
-    throw CommandLineError(message, {caret}, false);
+    return result.expression;
 }
 
 /// \a text inside a dot string: quotes and backslashes escaped.
