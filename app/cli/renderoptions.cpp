@@ -212,7 +212,7 @@ parseRenderOptions(const std::vector<std::string>& arguments)
             return RenderProblem{"unknown option " + name};
         }
     }
-    if (!haveFunction) {
+    if (!haveFunction || options.function.empty()) {
         return RenderProblem{"which function? give an expression or preset:NAME"};
     }
     if (options.out.empty()) {

@@ -1144,6 +1144,10 @@ void TestCommandLine::testRenderWithoutWindowProgram()
     // A caller without a RenderCommand still gets render's usage and mistakes, and for a valid
     // request an error rather than nothing.
     QCOMPARE(invoke({"render", "x^2", "--out", "f.txt"}).code, 2);
+    // An empty function is no function (fuzz_commandline found it accepted).
+    const Outcome empty = invoke({"render", "", "--out", "f.png"});
+    QCOMPARE(empty.code, 2);
+    QVERIFY2(empty.err.contains(QStringLiteral("which function?")), qPrintable(empty.err));
     const Outcome valid = invoke({"render", "x^2", "--out", "f.png"});
     QCOMPARE(valid.code, 1);
     QVERIFY2(valid.err.contains(QStringLiteral("gradlab program")), qPrintable(valid.err));
