@@ -225,8 +225,6 @@ bool Printer::needsParentheses(const Node& parent, std::size_t index, const Node
     }
 }
 
-// A signed operand that may follow "*", "/" or "^" as it is: signs over a power or an atom.
-
 } // namespace printerparts
 
 namespace {

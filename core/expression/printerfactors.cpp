@@ -79,6 +79,7 @@ bool isScientific(double value)
     return std::isfinite(value) && shortestDecimal(value).find('e') != std::string::npos;
 }
 
+// A signed operand that may follow "*", "/" or "^" as it is: signs over a power or an atom.
 bool Printer::isSignedFactor(const Node& node) const
 {
     const Node* inner = &node;
