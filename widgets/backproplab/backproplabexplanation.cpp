@@ -11,15 +11,6 @@
 namespace gradlab {
 namespace {
 
-QString subscript(int number)
-{
-    QString text;
-    for (const QChar digit : QString::number(number)) {
-        text += QChar(0x2080 + digit.digitValue());
-    }
-    return text;
-}
-
 QString number(double value)
 {
     return GraphCanvas::formatNumber(value);
@@ -42,14 +33,7 @@ QString factor(double value)
 
 QString BackpropLab::nodeName(int id) const
 {
-    switch (m_graph.node(id).op) {
-    case GraphOp::X:
-        return QStringLiteral("x");
-    case GraphOp::Y:
-        return QStringLiteral("y");
-    default:
-        return QStringLiteral("v") + subscript(id);
-    }
+    return GraphCanvas::nodeName(m_graph, id);
 }
 
 QString BackpropLab::adjointName(int id) const

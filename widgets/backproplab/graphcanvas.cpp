@@ -59,7 +59,12 @@ QString GraphCanvas::formatNumber(double value)
 
 QString GraphCanvas::nodeName(int id) const
 {
-    switch (m_graph->node(id).op) {
+    return nodeName(*m_graph, id);
+}
+
+QString GraphCanvas::nodeName(const ComputationGraph& graph, int id)
+{
+    switch (graph.node(id).op) {
     case GraphOp::X:
         return QStringLiteral("x");
     case GraphOp::Y:

@@ -57,6 +57,8 @@ public:
     QString toolTipText(int id) const;
     /// A number as the nodes show it: 4 significant digits, − for minus, "undefined" for NaN.
     static QString formatNumber(double value);
+    /// x, y, or v with the node's id in subscript ("v₃"): how the lab names \a graph's node \a id.
+    static QString nodeName(const ComputationGraph& graph, int id);
 
 Q_SIGNALS:
     void navigationRequested(gradlab::GraphCanvas::Navigation navigation);
