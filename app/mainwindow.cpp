@@ -144,7 +144,8 @@ void MainWindow::connectAutosave()
     // Any change to the scene schedules a write a moment later.
     for (const auto signal :
          {&Session::functionChanged, &Session::runsChanged, &Session::probeChanged,
-          &Session::startPointChanged, &Session::parametersChanged, &Session::domainChanged}) {
+          &Session::startPointChanged, &Session::parametersChanged, &Session::domainChanged,
+          &Session::viewportChanged}) {
         connect(m_session, signal, m_autosave, &Autosave::schedule);
     }
     connect(m_session, &Session::currentStepChanged, m_autosave, &Autosave::schedule);

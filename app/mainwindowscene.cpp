@@ -103,7 +103,7 @@ QVariantMap MainWindow::scene() const
                                       {QStringLiteral("minimum"), parameter.minimum},
                                       {QStringLiteral("maximum"), parameter.maximum}});
     }
-    const QVariantMap function{
+    QVariantMap function{
         {QStringLiteral("text"), m_session->expressionText()},
         {QStringLiteral("preset"), preset ? QString::fromStdString(preset->name) : QString()},
         {QStringLiteral("domain"),
@@ -111,6 +111,11 @@ QVariantMap MainWindow::scene() const
         {QStringLiteral("parameters"), parameters},
         {QStringLiteral("probe"), toVariant(m_session->probe())},
     };
+    // Written only once the view was panned or zoomed: other scenarios stay as they were.
+    if (const Domain viewport = m_session->viewport(); !(viewport == domain)) {
+        function.insert(QStringLiteral("viewport"),
+                        QVariantList{viewport.xMin, viewport.xMax, viewport.yMin, viewport.yMax});
+    }
     QVariantList runs;
     int selected = -1;
     for (const RunEntry& entry : m_session->runs()) {
@@ -158,6 +163,9 @@ void MainWindow::showScene(const SceneFile& scene)
     }
     if (scene.domain) {
         m_session->setDomain(*scene.domain);
+    }
+    if (scene.viewport) {
+        m_session->setViewport(*scene.viewport);
     }
     for (const SceneParameter& parameter : scene.parameters) {
         m_session->setParameter(

@@ -102,6 +102,7 @@ std::optional<SceneFile> sceneFromVariant(const QVariantMap& map)
     }
     scene.preset = function.value(QStringLiteral("preset")).toString();
     scene.domain = domainFrom(function.value(QStringLiteral("domain")));
+    scene.viewport = domainFrom(function.value(QStringLiteral("viewport")));
     for (const QVariant& value : function.value(QStringLiteral("parameters")).toList()) {
         const QVariantMap entry = value.toMap();
         SceneParameter parameter{entry.value(QStringLiteral("name")).toString(),

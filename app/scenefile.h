@@ -46,6 +46,8 @@ struct SceneFile
     QString text;   ///< the function, as typed; it parses
     QString preset; ///< the preset it came from, if any
     std::optional<Domain> domain;
+    /// What the contour view showed (panned or zoomed), when it was not the domain.
+    std::optional<Domain> viewport;
     std::vector<SceneParameter> parameters;
     std::optional<Eigen::Vector2d> probe;
     std::optional<Eigen::Vector2d> start;

@@ -128,6 +128,7 @@ bool Session::replaceFunction(const QString& text)
 void Session::loadPreset(const Preset& preset)
 {
     m_domain = preset.domain;
+    m_viewport = preset.domain;
     m_start = preset.start;
     m_probe = preset.start;
     m_preset = &preset;
@@ -136,8 +137,10 @@ void Session::loadPreset(const Preset& preset)
     Q_EMIT probeChanged();
     if (!replaceFunction(QString::fromStdString(preset.formula))) {
         m_preset = nullptr;
+        Q_EMIT viewportChanged();
         return;
     }
+    Q_EMIT viewportChanged(); // after the function: views draw the new one over it
     m_preset = &preset;
     // A rate that suits one function diverges on another (0.09 on Rosenbrock at once).
     if (!m_keepLearningRates) {
@@ -162,10 +165,21 @@ void Session::setDomain(const Domain& domain)
         return;
     }
     m_domain = domain;
+    m_viewport = domain;
     ++m_revision;
     cancelGridJobs();
     Q_EMIT domainChanged();
     Q_EMIT functionChanged();
+    Q_EMIT viewportChanged();
+}
+
+void Session::setViewport(const Domain& viewport)
+{
+    if (!viewport.isValid() || viewport == m_viewport) {
+        return;
+    }
+    m_viewport = viewport;
+    Q_EMIT viewportChanged();
 }
 
 void Session::setParameter(const ParameterData& parameter)
@@ -201,11 +215,12 @@ PointValue Session::evaluate(const Eigen::Vector2d& point) const
     return m_function.evaluate(point.x(), point.y());
 }
 
-const GridValues& Session::grid(int columns, int rows, bool withGradient) const
+const GridValues& Session::grid(const Domain& region, int columns, int rows,
+                                bool withGradient) const
 {
     dropOldGrids();
     GridCache& cache = m_gridCaches[{columns, rows}];
-    const GridSpec spec{m_domain, columns, rows};
+    const GridSpec spec{region, columns, rows};
     if (cache.revision != m_revision || !(cache.values->spec == spec) ||
         (withGradient && !cache.withGradient)) {
         if (cache.values.use_count() > 1) {
@@ -218,9 +233,10 @@ const GridValues& Session::grid(int columns, int rows, bool withGradient) const
     return *cache.values;
 }
 
-std::shared_ptr<const GridValues> Session::sharedGrid(int columns, int rows) const
+std::shared_ptr<const GridValues> Session::sharedGrid(const Domain& region, int columns,
+                                                      int rows) const
 {
-    (void)grid(columns, rows);
+    (void)grid(region, columns, rows);
     return m_gridCaches.at({columns, rows}).values;
 }
 
@@ -230,62 +246,70 @@ bool Session::isGridExpensive(int columns, int rows) const
     return static_cast<double>(m_function.instructionCount()) * points > kBackgroundGridCost;
 }
 
-std::shared_ptr<const GridValues> Session::readyGrid(int columns, int rows) const
+std::shared_ptr<const GridValues> Session::readyGrid(const Domain& region, int columns,
+                                                     int rows) const
 {
     const auto found = m_gridCaches.find({columns, rows});
     if (found == m_gridCaches.end() || found->second.revision != m_revision ||
-        !(found->second.values->spec == GridSpec{m_domain, columns, rows})) {
+        !(found->second.values->spec == GridSpec{region, columns, rows})) {
         return nullptr;
     }
     return found->second.values;
 }
 
-bool Session::isComputingGrid(int columns, int rows) const
+bool Session::isComputingGrid(const Domain& region, int columns, int rows) const
 {
     const auto found = m_gridJobs.find({columns, rows});
-    return found != m_gridJobs.end() && found->second.revision == m_revision;
+    return found != m_gridJobs.end() && found->second.revision == m_revision &&
+           found->second.region == region;
 }
 
-void Session::requestGrid(int columns, int rows)
+void Session::requestGrid(const Domain& region, int columns, int rows)
 {
     dropOldGrids();
-    if (columns <= 0 || rows <= 0 || readyGrid(columns, rows) || isComputingGrid(columns, rows)) {
+    if (columns <= 0 || rows <= 0 || !region.isValid() || readyGrid(region, columns, rows) ||
+        isComputingGrid(region, columns, rows)) {
         return;
     }
     const GridKey key{columns, rows};
-    const GridJob job{m_revision, CancellationToken()};
+    if (const auto older = m_gridJobs.find(key); older != m_gridJobs.end()) {
+        older->second.token.cancel(); // the same size over another region: a pan superseded it
+    }
+    const GridJob job{m_revision, region, CancellationToken()};
+    const GridSpec spec{region, columns, rows};
     // The task holds copies and a QPointer, never `this` (as ContourView's background work does).
     QPointer<Session> self(this);
-    WorkerPool::shared().submit([self, key, function = m_function,
-                                 spec = GridSpec{m_domain, columns, rows}, token = job.token,
-                                 revision = m_revision] {
-        auto values = std::make_shared<GridValues>();
-        if (!function.evaluateGrid(spec, *values, false, 0, token)) {
-            return; // superseded
-        }
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, key, revision, values] {
-                if (self) {
-                    self->takeComputedGrid(key, revision, values);
-                }
-            },
-            Qt::QueuedConnection);
-    });
+    WorkerPool::shared().submit(
+        [self, key, function = m_function, spec, token = job.token, revision = m_revision] {
+            auto values = std::make_shared<GridValues>();
+            if (!function.evaluateGrid(spec, *values, false, 0, token)) {
+                return; // superseded
+            }
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [self, key, revision, values] {
+                    if (self) {
+                        self->takeComputedGrid(key, revision, values);
+                    }
+                },
+                Qt::QueuedConnection);
+        });
     m_gridJobs[key] = job;
 }
 
 void Session::takeComputedGrid(GridKey key, quint64 revision, std::shared_ptr<GridValues> values)
 {
     const auto job = m_gridJobs.find(key);
-    if (job != m_gridJobs.end() && job->second.revision == revision) {
+    const bool current = job != m_gridJobs.end() && job->second.revision == revision &&
+                         job->second.region == values->spec.domain;
+    if (current) {
         m_gridJobs.erase(job);
     }
-    if (revision != m_revision) {
-        return;
+    if (revision != m_revision || !current) {
+        return; // another function, or a region a newer request replaced
     }
     GridCache& cache = m_gridCaches[key];
-    if (cache.revision != revision) {
+    if (cache.revision != revision || !(cache.values->spec == values->spec)) {
         cache.revision = revision;
         cache.withGradient = false;
         cache.values = std::move(values);

@@ -104,35 +104,64 @@ public:
     /// The preset last loaded, while its formula is still the function; nullptr otherwise.
     const Preset* preset() const { return m_preset; }
 
+    /// The function's domain: the preset's, a typed one or a scenario's. The 3-D surface spans
+    /// it, critical points are searched in it, learning rates are suggested over it. A new domain
+    /// bumps the revision and resets the viewport to it.
     Domain domain() const { return m_domain; }
     void setDomain(const Domain& domain);
+    /// What the 2-D views show: the domain until the contour view is panned or zoomed. Setting it
+    /// announces viewportChanged only: the function, its revision and the 3-D mesh stay (#13).
+    Domain viewport() const { return m_viewport; }
+    void setViewport(const Domain& viewport);
 
     const std::vector<ParameterData>& parameters() const { return m_parameters; }
     void setParameter(const ParameterData& parameter);
 
     /// f, ∇f and Hessian at a point of the current function.
     PointValue evaluate(const Eigen::Vector2d& point) const;
-    /// The current function over \a columns × \a rows points of the domain; cached per revision
-    /// and grid size. The reference stays valid until the next call with another revision.
-    const GridValues& grid(int columns, int rows, bool withGradient = false) const;
+    /// The current function over \a columns × \a rows points of \a region (the domain when not
+    /// given); cached per revision and grid size, one region per size, so the contour map's
+    /// viewport at 513² and the 3-D view's domain at 128² never evict each other. The reference
+    /// stays valid until the next call of that size with another revision or region.
+    const GridValues& grid(const Domain& region, int columns, int rows,
+                           bool withGradient = false) const;
+    const GridValues& grid(int columns, int rows, bool withGradient = false) const
+    {
+        return grid(m_domain, columns, rows, withGradient);
+    }
     /// The same grid, shared: it stays alive while a view's background work reads it.
-    std::shared_ptr<const GridValues> sharedGrid(int columns, int rows) const;
+    std::shared_ptr<const GridValues> sharedGrid(const Domain& region, int columns, int rows) const;
+    std::shared_ptr<const GridValues> sharedGrid(int columns, int rows) const
+    {
+        return sharedGrid(m_domain, columns, rows);
+    }
 
     // --- Grids off the GUI thread (#18) -------------------------------------------------
     /// Whether a \a columns × \a rows grid of the current function costs enough (instructions ×
     /// points above kBackgroundGridCost) that views compute it in the background instead of
     /// stalling the event loop: a 2049² grid, or a 513² one of a long expression.
     bool isGridExpensive(int columns, int rows) const;
-    /// The grid of the current revision if it is computed (by grid() or requestGrid()); nullptr
-    /// otherwise. Never computes.
-    std::shared_ptr<const GridValues> readyGrid(int columns, int rows) const;
-    /// Starts computing the \a columns × \a rows grid of the current revision on the worker pool
-    /// unless it is ready or already being computed; gridReady(columns, rows) follows on this
-    /// thread once it is. A change of the function cancels the computations of older revisions
-    /// (their gridReady never comes).
-    void requestGrid(int columns, int rows);
-    /// Whether a requestGrid() computation of that size is running for the current revision.
-    bool isComputingGrid(int columns, int rows) const;
+    /// The grid of the current revision over \a region if it is computed (by grid() or
+    /// requestGrid()); nullptr otherwise. Never computes.
+    std::shared_ptr<const GridValues> readyGrid(const Domain& region, int columns, int rows) const;
+    std::shared_ptr<const GridValues> readyGrid(int columns, int rows) const
+    {
+        return readyGrid(m_domain, columns, rows);
+    }
+    /// Starts computing the \a columns × \a rows grid of the current revision over \a region on
+    /// the worker pool unless it is ready or already being computed; gridReady(columns, rows)
+    /// follows on this thread once it is. A change of the function cancels the computations of
+    /// older revisions, a request of the same size over another region the older one (their
+    /// gridReady never comes).
+    void requestGrid(const Domain& region, int columns, int rows);
+    void requestGrid(int columns, int rows) { requestGrid(m_domain, columns, rows); }
+    /// Whether a requestGrid() computation of that size and region is running for the current
+    /// revision.
+    bool isComputingGrid(const Domain& region, int columns, int rows) const;
+    bool isComputingGrid(int columns, int rows) const
+    {
+        return isComputingGrid(m_domain, columns, rows);
+    }
     /// Operations × grid points above which isGridExpensive() is true: about 8 ms of evaluation
     /// on one core (a 513² grid of a 128-instruction function).
     static constexpr double kBackgroundGridCost = 33.5e6;
@@ -190,7 +219,10 @@ Q_SIGNALS:
     void functionChanged();
     /// A typed expression was rejected; the previous function stays.
     void expressionRejected(const QString& text, const gradlab::ParseError& error);
+    /// The function's domain changed (functionChanged and viewportChanged follow).
     void domainChanged();
+    /// What the 2-D views show changed: a pan, a zoom, or a new domain.
+    void viewportChanged();
     void parametersChanged();
     void probeChanged();
     void startPointChanged();
@@ -218,6 +250,7 @@ private:
     CompiledFunction m_function;
     const Preset* m_preset = nullptr;
     Domain m_domain;
+    Domain m_viewport;
     std::vector<ParameterData> m_parameters;
     quint64 m_revision = 0;
 
@@ -236,6 +269,7 @@ private:
     struct GridJob
     {
         quint64 revision = 0;
+        Domain region;
         CancellationToken token;
     };
     std::map<GridKey, GridJob> m_gridJobs;

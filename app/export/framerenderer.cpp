@@ -41,6 +41,7 @@ std::unique_ptr<Session> copyScene(const Session& source)
     }
     copy->setExpressionText(source.expressionText());
     copy->setDomain(source.domain());
+    copy->setViewport(source.viewport());
     for (const ParameterData& parameter : source.parameters()) {
         copy->setParameter(parameter);
     }

@@ -321,12 +321,14 @@ void TestMainWindow::testSettingsRoundTrip()
     adam.amsgrad = true;
     const ParameterData parameter{QStringLiteral("a"), 3.25, -1.0, 4.0};
     const Domain domain{-4.0, 4.5, -3.0, 2.5};
+    const Domain viewport{-1.0, 2.0, -0.5, 1.5};
     {
         MainWindow window;
         Session* session = window.session();
         QVERIFY(session->setExpressionText(QStringLiteral("a*x^2 + 2*y^2")));
         session->setParameter(parameter);
         session->setDomain(domain);
+        session->setViewport(viewport); // the map panned and zoomed: saved beside the domain
         session->setStartPoint(Eigen::Vector2d(1.5, -2.0));
         session->clearRuns();
         session->addRun(gd);
@@ -347,6 +349,7 @@ void TestMainWindow::testSettingsRoundTrip()
     QCOMPARE(session->parameters().size(), std::size_t(1));
     QVERIFY(session->parameters().front() == parameter);
     QVERIFY(session->domain() == domain);
+    QVERIFY(session->viewport() == viewport);
     QVERIFY(session->startPoint() == Eigen::Vector2d(1.5, -2.0));
     QCOMPARE(session->runs().size(), std::size_t(2));
     QVERIFY(session->runs()[0].settings == gd);

@@ -47,6 +47,7 @@ private Q_SLOTS:
             {QStringLiteral("text"), QStringLiteral("x^2 + k*y^2")},
             {QStringLiteral("preset"), QString()},
             {QStringLiteral("domain"), QVariantList{-2.0, 2.0, -1.0, 3.0}},
+            {QStringLiteral("viewport"), QVariantList{-1.0, 0.5, 0.0, 1.5}},
             {QStringLiteral("parameters"),
              QVariantList{QVariantMap{{QStringLiteral("name"), QStringLiteral("k")},
                                       {QStringLiteral("value"), 3.0},
@@ -65,6 +66,7 @@ private Q_SLOTS:
         const SceneFile& scene = *read.scene;
         QCOMPARE(scene.text, QStringLiteral("x^2 + k*y^2"));
         QVERIFY(scene.domain && scene.domain->xMin == -2.0 && scene.domain->yMax == 3.0);
+        QVERIFY(scene.viewport && scene.viewport->xMax == 0.5 && scene.viewport->yMin == 0.0);
         QCOMPARE(scene.parameters.size(), std::size_t{1});
         QCOMPARE(scene.parameters[0].value, 3.0);
         QVERIFY(scene.probe && *scene.probe == Eigen::Vector2d(0.5, 0.25));
@@ -140,6 +142,7 @@ private Q_SLOTS:
             sceneFromVariant(sceneWith(function, descent, playback));
         QVERIFY(scene);
         QVERIFY(!scene->domain);
+        QVERIFY(!scene->viewport); // absent: the view shows the domain
         QVERIFY(scene->parameters.empty());
         QVERIFY(!scene->probe);
         QVERIFY(!scene->start);

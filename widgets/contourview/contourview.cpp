@@ -51,6 +51,7 @@ ContourView::ContourView(Session* session, QWidget* parent)
         }
     });
     connect(m_session, &Session::domainChanged, this, &ContourView::onDomainChanged);
+    connect(m_session, &Session::viewportChanged, this, &ContourView::onViewportChanged);
     connect(m_session, &Session::probeChanged, this, [this] {
         updateProbe();
         replotProbeLayer();
@@ -94,7 +95,7 @@ ContourView::ContourView(Session* session, QWidget* parent)
 
     // The session was set up before this view: take its state as it is.
     m_homeDomain = m_session->domain();
-    m_target = m_homeDomain;
+    m_target = m_session->viewport();
     fitToTarget();
     rebuildHeatMap(m_fullResolution);
     rebuildCriticalPoints();
@@ -469,17 +470,14 @@ QImage ContourView::render(const QSize& size)
 
 void ContourView::resetView()
 {
-    const Preset* preset = m_session->preset();
-    const Domain home = preset ? preset->domain : m_homeDomain;
-    m_target = home;
+    // Home is the function's domain: panning and zooming never changed it.
+    m_target = m_homeDomain;
     fitToTarget();
-    if (m_session->domain() == home) {
+    if (m_session->viewport() == m_homeDomain) {
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
-    m_followingView = true; // the home domain stays what it is
-    m_session->setDomain(home);
-    m_followingView = false;
+    m_session->setViewport(m_homeDomain);
 }
 
 void ContourView::onFunctionChanged()
@@ -501,12 +499,30 @@ void ContourView::onFunctionChanged()
 
 void ContourView::onDomainChanged()
 {
-    if (m_followingView) {
-        return;
-    }
     m_homeDomain = m_session->domain();
-    m_target = m_homeDomain;
-    fitToTarget();
+}
+
+void ContourView::onViewportChanged()
+{
+    const Domain viewport = m_session->viewport();
+    if (!sameRectangle(viewport, visibleRect())) {
+        // set from outside (a new domain, a scenario, Home): keep it in sight
+        m_target = viewport;
+        fitToTarget();
+    }
+    if (m_heatMapRevision == m_session->revision() && m_grid && m_grid->spec.domain == viewport) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return; // the function's change drew it over this viewport already
+    }
+    // A pan or a zoom: the heat map over what is shown now, coarse while it moves.
+    onFunctionChanged();
+}
+
+bool ContourView::sameRectangle(const Domain& a, const Domain& b)
+{
+    const double tolerance = 1e-9 * std::max(a.width(), a.height());
+    return std::abs(a.xMin - b.xMin) <= tolerance && std::abs(a.xMax - b.xMax) <= tolerance &&
+           std::abs(a.yMin - b.yMin) <= tolerance && std::abs(a.yMax - b.yMax) <= tolerance;
 }
 
 } // namespace gradlab

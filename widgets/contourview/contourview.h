@@ -96,6 +96,8 @@ public:
     int heatMapResolution() const { return m_grid->spec.columns; }
     /// Whether a heat map is being computed in the background (the one shown is older).
     bool isComputingHeatMap() const { return m_pendingResolution != 0; }
+    /// The rectangle the heat map shown covers: the session's viewport when it was made.
+    Domain heatMapDomain() const { return m_grid ? m_grid->spec.domain : Domain{}; }
     /// Whether the "being computed" note is shown (after 100 ms of background work).
     bool isComputingNoteVisible() const;
 
@@ -199,6 +201,9 @@ private:
     void setUpProbeItems();
     void onFunctionChanged();
     void onDomainChanged();
+    void onViewportChanged();
+    /// Equal up to rounding (1e-9 of the larger side).
+    static bool sameRectangle(const Domain& a, const Domain& b);
     void rebuildHeatMap(int resolution);
     void onGridReady(int columns, int rows);
     void makeFrameInBackground(std::shared_ptr<const GridValues> grid);
@@ -283,6 +288,7 @@ private:
     // tasks not known to have returned (the destructor waits for them).
     int m_pendingResolution = 0;
     quint64 m_pendingRevision = 0;
+    Domain m_pendingRegion;       ///< the viewport the pending heat map covers
     bool m_frameUnderWay = false; ///< the grid is there, the frame is being made
     CancellationToken m_frameToken;
     QTimer m_computingHintTimer;
@@ -300,8 +306,7 @@ private:
     bool m_adaptiveResolution = true;
 
     Domain m_homeDomain;
-    Domain m_target; ///< the rectangle the view keeps in sight (grown to the 1:1 aspect)
-    bool m_followingView = false;
+    Domain m_target;        ///< the rectangle the view keeps in sight (grown to the 1:1 aspect)
     bool m_fitting = false; ///< the view itself is setting the axis ranges
     QTimer m_fullResolutionTimer;
     QTimer m_followTimer;

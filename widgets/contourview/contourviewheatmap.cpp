@@ -23,30 +23,34 @@ using namespace contourparts;
 void ContourView::rebuildHeatMap(int resolution)
 {
     const quint64 revision = m_session->revision();
+    const Domain region = m_session->viewport();
     // Beyond 513² the picture alone (colours, levels, contours: ~50 ns a point) stalls the event
     // loop whatever f costs; up to it, only an expensive f does.
     const bool costly =
         resolution > kFullResolution || m_session->isGridExpensive(resolution, resolution);
     if (m_drawsAtOnce || !costly) {
         cancelPendingFrame();
-        applyHeatMapFrame(HeatMapFrame::make(m_session->sharedGrid(resolution, resolution),
+        applyHeatMapFrame(HeatMapFrame::make(m_session->sharedGrid(region, resolution, resolution),
                                              m_session->preset(), kContourLevels),
                           revision);
         return;
     }
     // An expensive grid (#18): the last picture stays until the new one is ready; grid and frame
     // are made on the worker pool, a newer change cancels them.
-    if (m_pendingResolution == resolution && m_pendingRevision == revision) {
+    if (m_pendingResolution == resolution && m_pendingRevision == revision &&
+        m_pendingRegion == region) {
         return; // already under way
     }
     cancelPendingFrame();
     m_pendingResolution = resolution;
     m_pendingRevision = revision;
+    m_pendingRegion = region;
     m_computingHintTimer.start();
-    if (std::shared_ptr<const GridValues> grid = m_session->readyGrid(resolution, resolution)) {
+    if (std::shared_ptr<const GridValues> grid =
+            m_session->readyGrid(region, resolution, resolution)) {
         makeFrameInBackground(std::move(grid));
     } else {
-        m_session->requestGrid(resolution, resolution);
+        m_session->requestGrid(region, resolution, resolution);
     }
 }
 
@@ -56,8 +60,9 @@ void ContourView::finishHeatMap()
         return;
     }
     const int resolution = m_pendingResolution;
+    const Domain region = m_pendingRegion;
     cancelPendingFrame();
-    applyHeatMapFrame(HeatMapFrame::make(m_session->sharedGrid(resolution, resolution),
+    applyHeatMapFrame(HeatMapFrame::make(m_session->sharedGrid(region, resolution, resolution),
                                          m_session->preset(), kContourLevels),
                       m_session->revision());
     updateProbe();
@@ -70,7 +75,8 @@ void ContourView::onGridReady(int columns, int rows)
         m_pendingRevision != m_session->revision() || m_frameUnderWay) {
         return;
     }
-    if (std::shared_ptr<const GridValues> grid = m_session->readyGrid(columns, rows)) {
+    if (std::shared_ptr<const GridValues> grid =
+            m_session->readyGrid(m_pendingRegion, columns, rows)) {
         makeFrameInBackground(std::move(grid));
     }
 }
@@ -92,7 +98,8 @@ void ContourView::makeFrameInBackground(std::shared_ptr<const GridValues> grid)
             QCoreApplication::instance(),
             [self, frame, revision] {
                 if (!self || revision != self->m_pendingRevision ||
-                    revision != self->m_session->revision()) {
+                    revision != self->m_session->revision() ||
+                    !(frame->grid->spec.domain == self->m_pendingRegion)) {
                     return; // gone or superseded meanwhile
                 }
                 self->cancelPendingFrame();
@@ -231,7 +238,8 @@ void ContourView::rebuildGradientField()
         m_gradientField->setVisible(false);
         return;
     }
-    const Domain domain = m_session->domain();
+    // over what the heat map covers: the viewport it was made for
+    const Domain domain = m_grid ? m_grid->spec.domain : m_session->viewport();
     const double cellX = domain.width() / kGradientFieldCells;
     const double cellY = domain.height() / kGradientFieldCells;
     const double cell = std::min(cellX, cellY);

@@ -74,19 +74,13 @@ void ContourView::checkAspect()
 
 void ContourView::followView()
 {
+    // What is in sight becomes the session's viewport: the heat map follows; the function's
+    // domain, and with it the 3-D mesh, stays (#13).
     const Domain visible = visibleRect();
     m_target = visible;
-    const Domain current = m_session->domain();
-    const double tolerance = 1e-9 * std::max(current.width(), current.height());
-    if (std::abs(visible.xMin - current.xMin) <= tolerance &&
-        std::abs(visible.xMax - current.xMax) <= tolerance &&
-        std::abs(visible.yMin - current.yMin) <= tolerance &&
-        std::abs(visible.yMax - current.yMax) <= tolerance) {
-        return;
+    if (!sameRectangle(visible, m_session->viewport())) {
+        m_session->setViewport(visible);
     }
-    m_followingView = true;
-    m_session->setDomain(visible);
-    m_followingView = false;
 }
 
 void ContourView::onMousePress(QMouseEvent* event)

@@ -75,7 +75,7 @@ void ContourView::rebuildRuns()
 double ContourView::unitsPerPixel() const
 {
     const int width = m_plot->axisRect()->width();
-    return width > 1 ? m_plot->xAxis->range().size() / width : m_session->domain().width() / 1000;
+    return width > 1 ? m_plot->xAxis->range().size() / width : m_session->viewport().width() / 1000;
 }
 
 double ContourView::arrowLength() const
@@ -87,7 +87,7 @@ double ContourView::arrowLength() const
 
 void ContourView::updateRuns()
 {
-    const Domain domain = m_session->domain();
+    const Domain domain = m_session->viewport();
     const Eigen::Vector2d start = m_session->startPoint();
     m_startMarker->setData(QVector<double>{start.x()}, QVector<double>{start.y()});
     const double cap = kArrowCap * m_plot->xAxis->range().size();

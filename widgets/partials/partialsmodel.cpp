@@ -50,6 +50,8 @@ PartialsModel::PartialsModel(Session* session, QObject* parent)
         updateValues();
     });
     connect(m_session, &Session::probeChanged, this, &PartialsModel::updateValues);
+    // the slices span what the contour view shows
+    connect(m_session, &Session::viewportChanged, this, &PartialsModel::updateValues);
     updateDerivations();
     updateValues();
 }
@@ -81,7 +83,7 @@ SliceData PartialsModel::computeSlice(Variable moving) const
     SliceData slice;
     slice.variable = moving;
     const bool alongX = moving == Variable::X;
-    const Domain domain = m_session->domain();
+    const Domain domain = m_session->viewport();
     slice.at = alongX ? m_probe.x() : m_probe.y();
     slice.fixedValue = alongX ? m_probe.y() : m_probe.x();
     slice.value = m_value.f;

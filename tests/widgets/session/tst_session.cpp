@@ -27,6 +27,7 @@ struct Recorder
     {
         watch(&Session::functionChanged, "function");
         watch(&Session::domainChanged, "domain");
+        watch(&Session::viewportChanged, "viewport");
         watch(&Session::parametersChanged, "parameters");
         watch(&Session::probeChanged, "probe");
         watch(&Session::startPointChanged, "start");
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void testAddAndRemoveRun();
     void testStepForwardAndBack();
     void testDomain();
+    void testViewport();
 };
 
 void TestSession::testLoadPreset()
@@ -322,6 +324,45 @@ void TestSession::testDomain()
     QCOMPARE(grid.spec.domain, domain);
     QCOMPARE(grid.at(0, 0), 1.0 + 4.0);   // f(−1, −2)
     QCOMPARE(grid.at(8, 4), 16.0 + 0.25); // f(4, 0.5)
+    // a new domain is what the views show, announced after the function
+    QCOMPARE(session.viewport(), domain);
+    QCOMPARE(recorder.count("viewport"), 1);
+    QCOMPARE(recorder.events.back().name, QStringLiteral("viewport"));
+}
+
+void TestSession::testViewport()
+{
+    Session session;
+    session.setExpressionText(QStringLiteral("x^2 + y^2"));
+    const Domain domain = session.domain();
+    const quint64 revision = session.revision();
+    const GridValues* mesh = &session.grid(128, 128);
+    Recorder recorder(session);
+
+    // A pan or zoom of the contour view: the viewport alone changes, not the function (#13).
+    const Domain panned{0.5, 3.5, -1.0, 1.0};
+    session.setViewport(panned);
+    QCOMPARE(session.viewport(), panned);
+    QCOMPARE(session.domain(), domain);
+    QCOMPARE(session.revision(), revision);
+    QCOMPARE(recorder.events.size(), std::size_t(1));
+    QCOMPARE(recorder.count("viewport"), 1);
+    session.setViewport(panned);             // the same again: nothing
+    session.setViewport(Domain{1, 0, 0, 1}); // not a rectangle: refused
+    QCOMPARE(recorder.events.size(), std::size_t(1));
+    QCOMPARE(session.viewport(), panned);
+
+    // The map's grid over the viewport and the mesh's over the domain live side by side.
+    const GridValues& map = session.grid(panned, 513, 513);
+    QCOMPARE(map.spec.domain, panned);
+    QCOMPARE(map.at(0, 0), 0.25 + 1.0); // f(0.5, −1)
+    QCOMPARE(&session.grid(128, 128), mesh);
+    QCOMPARE(session.grid(128, 128).spec.domain, domain);
+
+    // A preset brings its own domain, and the viewport with it.
+    session.loadPreset(preset("rosenbrock"));
+    QCOMPARE(session.viewport(), session.domain());
+    QCOMPARE(recorder.count("viewport"), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void meshAtFineResolution();
     void pathsAtSurfaceHeight();
     void followsCurrentStepWithoutRebuildingMesh();
+    void panningTheContourViewKeepsTheMesh();
     void probeOnSurface();
     void adaptiveResolution();
     void expensiveMeshInBackground();
@@ -92,6 +93,53 @@ void TestSurfaceView::pathsAtSurfaceHeight()
     }
     QCOMPARE(view.pathMarkers(other).size(), 13);
     QVERIFY(view.pathMarkers(other)[5] != markers[5]);
+}
+
+void TestSurfaceView::panningTheContourViewKeepsTheMesh()
+{
+    // The viewport (what the contour view shows) is not the function's domain (#13): panning and
+    // zooming the map redraw the map, never the 3-D mesh.
+    Session session;
+    setUpBowl(session);
+    ContourView map(&session);
+    map.resize(640, 480);
+    map.show();
+    SurfaceView surface(&session);
+    surface.resize(640, 480);
+    surface.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&map));
+    const int rebuilds = surface.meshRebuildCount();
+    const Domain domain = session.domain();
+    QSignalSpy functionChanges(&session, &Session::functionChanged);
+    QSignalSpy viewportChanges(&session, &Session::viewportChanged);
+
+    QCustomPlot* plot = map.plot();
+    const QPoint from = plot->axisRect()->center();
+    QTest::mousePress(plot, Qt::LeftButton, Qt::NoModifier, from);
+    QTest::mouseMove(plot, from + QPoint(-40, 10));
+    QTest::mouseMove(plot, from + QPoint(-90, 25));
+    QTest::mouseRelease(plot, Qt::LeftButton, Qt::NoModifier, from + QPoint(-90, 25));
+    QTRY_COMPARE(viewportChanges.count(), 1);
+    QVERIFY(session.viewport().xMin > domain.xMin); // the map shows what lies to the right
+    QWheelEvent wheel(QPointF(from), plot->mapToGlobal(QPointF(from)), QPoint(), QPoint(0, 480),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(plot, &wheel);
+    QTRY_COMPARE(viewportChanges.count(), 2);
+    QVERIFY(session.viewport().width() < domain.width()); // zoomed in
+    // the map is drawn over the new viewport; the function, its domain and the mesh stay
+    QTRY_VERIFY(map.heatMapDomain() == session.viewport());
+    QCOMPARE(session.domain(), domain);
+    QCOMPARE(functionChanges.count(), 0);
+    QCOMPARE(surface.meshRebuildCount(), rebuilds);
+
+    // Home brings the domain back into view, still without a new mesh.
+    map.resetView();
+    QCOMPARE(session.viewport(), domain);
+    QCOMPARE(surface.meshRebuildCount(), rebuilds);
+    // A new domain is another matter: the mesh follows it, and the viewport is reset to it.
+    session.setDomain(Domain{-1, 1, -1, 1});
+    QCOMPARE(session.viewport(), session.domain());
+    QTRY_VERIFY(surface.meshRebuildCount() > rebuilds);
 }
 
 void TestSurfaceView::followsCurrentStepWithoutRebuildingMesh()
