@@ -223,6 +223,8 @@ int main(int argc, char** argv)
     std::unique_ptr<SurfaceView> surface;
     Timing withSurface;
     Timing meshGrid;
+    Timing panWithSurface;
+    int panMeshRebuilds = 0;
     if (SurfaceView::isOpenGLAvailable()) {
         surface = std::make_unique<SurfaceView>(&session);
         surface->setAdaptiveResolution(false);
@@ -241,6 +243,20 @@ int main(int argc, char** argv)
                                 surface->fineResolution()};
         meshGrid = measure([&](int) { (void)session.function().evaluateGrid(meshSpec); },
                            kRepetitions / 2);
+        // A pan of the map (the viewport moves, #13): the map redraws, the mesh must not.
+        const Domain home = session.domain();
+        const int meshesBefore = surface->meshRebuildCount();
+        panWithSurface = measure(
+            [&](int i) {
+                const double dx = 0.01 * ((i + 3) % 50);
+                session.setViewport(
+                    {home.xMin + dx, home.xMax + dx, home.yMin + dx / 2, home.yMax + dx / 2});
+                QApplication::processEvents();
+                view.plot()->repaint();
+            },
+            kRepetitions / 2);
+        panMeshRebuilds = surface->meshRebuildCount() - meshesBefore;
+        session.setViewport(home);
     }
 
     // Parts of the function change, for orientation.
@@ -288,14 +304,20 @@ int main(int argc, char** argv)
     printRow("  of which: 513² grid evaluation", gridOnly, reference, "");
     printRow("  of which: contour lines, all levels", contours, reference, "");
     printRow("  one contour level on the 513² grid", probeContour, reference, "");
+    if (surface) {
+        printRow("pan -> map + contours (3-D view open)", panWithSurface, reference,
+                 "no mesh rebuild");
+        std::printf("  3-D mesh rebuilds during %d pans: %d\n", kRepetitions / 2, panMeshRebuilds);
+    }
     std::printf("typing %d keys (one per 180 ms) at 2049²: longest event-loop stall %.1f ms "
                 "(median gap %.2f ms, target <= 16 ms); %d heat maps drawn, the last %.0f ms "
                 "after the last key\n",
                 stall.keystrokes, stall.longest, stall.median, stall.heatMaps, stall.finished);
-    const bool met = step.median <= 8.0 && probe.median <= 8.0 && function.median <= 33.0 &&
-                     (!surface || (withSurface.median <= 16.0 &&
-                                   withSurface.median <= 12.0 * reference.median)) &&
-                     stall.longest <= 16.0;
+    const bool met =
+        step.median <= 8.0 && probe.median <= 8.0 && function.median <= 33.0 &&
+        (!surface || (withSurface.median <= 16.0 && withSurface.median <= 12.0 * reference.median &&
+                      panMeshRebuilds == 0)) &&
+        stall.longest <= 16.0;
     std::printf("targets %s\n", met ? "met" : "NOT met");
     return 0;
 }
